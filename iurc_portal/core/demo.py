@@ -1,0 +1,296 @@
+"""Demo content: the site's home page and plain pages, and helpers other apps' loaders use.
+
+Loaders only create what is missing. A page that already exists is left as it is, even
+if an editor changed it, so running the command again never overwrites real work.
+"""
+
+import io
+import math
+from urllib.parse import urlparse
+
+from django.conf import settings as django_settings
+from django.core.files.images import ImageFile
+from django.db import transaction
+from wagtail.models import Page, Site
+
+from .models import CustomImage, HomePage, Licence, SiteSettings, StandardPage
+
+DEMO_IMAGE_CREDIT = "IURC portal demo graphic"
+
+
+class DemoContext:
+    """Counts and reports what a run creates, so a second run can say it changed nothing."""
+
+    def __init__(self, stdout=None, verbosity=1):
+        self.stdout = stdout
+        self.verbosity = verbosity
+        self.created = 0
+        self.existing = 0
+
+    def log(self, message, level=1):
+        if self.stdout is not None and self.verbosity >= level:
+            self.stdout.write(message)
+
+    def record(self, label, created):
+        if created:
+            self.created += 1
+            self.log(f"  + {label}")
+        else:
+            self.existing += 1
+            self.log(f"  = {label} (already there)", level=2)
+
+    def progress(self, done, total, label):
+        """One line per tenth of a long step, so long loads show they are moving."""
+        step = max(1, total // 10)
+        if done == total or done % step == 0:
+            self.log(f"  … {label}: {done}/{total}")
+
+
+def ensure_page(ctx, parent, model, slug, **fields):
+    """Return the child of `parent` with `slug`, creating and publishing it if missing."""
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing is not None:
+        ctx.record(f"{model._meta.verbose_name} “{existing.title}”", created=False)
+        return existing.specific
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    ctx.record(f"{model._meta.verbose_name} “{page.title}”", created=True)
+    return page
+
+
+def demo_image(ctx, title, colours=("#003399", "#ffcc00"), seed=0, credit=DEMO_IMAGE_CREDIT):
+    """An abstract graphic drawn here (no downloads), with its credit and licence."""
+    image = CustomImage.objects.filter(title=title).first()
+    if image is not None:
+        ctx.record(f"image “{title}”", created=False)
+        return image
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
+
+    width, height = 1600, 900
+    canvas = PILImage.new("RGB", (width, height), colours[0])
+    draw = ImageDraw.Draw(canvas)
+    # Concentric arcs and a ring of twelve dots: a nod to the EU flag, different per seed.
+    for i in range(14):
+        radius = 120 + i * 70 + seed * 11
+        box = (width * 0.72 - radius, height * 0.5 - radius, width * 0.72 + radius, height * 0.5 + radius)
+        draw.arc(box, start=200 + seed * 7, end=340 + seed * 5, fill=colours[1], width=6)
+    for k in range(12):
+        angle = 2 * math.pi * k / 12
+        cx, cy = width * 0.28 + 210 * math.cos(angle), height * 0.5 + 210 * math.sin(angle)
+        draw.ellipse((cx - 18, cy - 18, cx + 18, cy + 18), fill=colours[1])
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="JPEG", quality=82)
+    filename = f"{slug_for_file(title)}.jpg"
+    image = CustomImage(
+        title=title,
+        credit=credit,
+        licence=Licence.CC0,
+        file=ImageFile(buffer, name=filename),
+    )
+    image.save()
+    ctx.record(f"image “{title}”", created=True)
+    return image
+
+
+def slug_for_file(text):
+    from django.utils.text import slugify
+
+    return slugify(text)[:80] or "image"
+
+
+def get_home_page():
+    return HomePage.objects.first()
+
+
+def _rich(text):
+    return "".join(f"<p>{para}</p>" for para in text.strip().split("\n\n"))
+
+
+# The programme story, told in the portal's own words from the programme's public description.
+HOME_INTRO = (
+    "IURC is the second phase of the EU's International Urban Cooperation programme. It builds "
+    "lasting partnerships between European cities and regions and their counterparts in Asia, "
+    "Australasia and the Americas, working together on sustainable urban development and innovation."
+)
+
+HOME_STORY = """
+IURC follows on from International Urban Cooperation (IUC), which ran from 2016 to 2020. Where the first phase showed that city-to-city cooperation works, the second turns it into a practice: decentralised cooperation between cities and regions, in key partner countries, on sustainable urban development and innovation, in line with the external dimension of the Europe 2020 strategy.
+
+The programme starts from what the first phase learned. It keeps the partnerships that delivered, takes the lessons of those that struggled, and focuses on the added value of working across borders. Its ambition is a global network that cities and regions turn to for urban and regional innovation.
+
+IURC is an EU programme financed under the Partnership Instrument. It is implemented jointly by the European Commission's Service for Foreign Policy Instruments (FPI) and its Directorate-General for Regional and Urban Policy (DG REGIO).
+"""
+
+HOME_GOALS = """
+<p>Through city-to-city diplomacy and joint regional work on shared challenges, IURC contributes to:</p>
+<ul><li>the New Urban Agenda;</li><li>the 2030 Agenda for Sustainable Development and its Sustainable Development Goals (SDGs);</li><li>the Urban Agenda for the EU;</li><li>the political objectives of the EU's Cohesion Policy.</li></ul>
+"""
+
+QUOTE_NIESSLER = (
+    "IUC is about more than signing agreements, is about practical implementation of concrete "
+    "focused projects. Is a functional platform of cooperation between stakeholders from business, "
+    "governments and research institutions where they get together to implement actions and make a "
+    "difference for the future"
+)
+QUOTE_BRATISLAVA = (
+    "This exceptional project has united us, we can have a dialogue with countries on the other side "
+    "of the planet. We recognize that, despite geographical and cultural differences, we have common "
+    "problems for which we find the same solution: consideration for ourselves, for nature, for the "
+    "environment in which we live"
+)
+
+PHASE_ONE_SITES = [
+    (
+        "International Urban Cooperation (IUC)",
+        "The first phase of the programme (2016-2020): city pairings in Asia, the Americas and beyond.",
+        "https://www.iuc.eu/",
+    ),
+    (
+        "IUC Asia",
+        "The Asian strand of Phase I, pairing European cities with partners in China, India, Japan and more.",
+        "https://www.iuc-asia.eu/",
+    ),
+    (
+        "IUC-LAC (Latin America and the Caribbean)",
+        "The Latin American and Caribbean strand of Phase I, including its regional cooperation pairings.",
+        "https://iuc-lac.eu/",
+    ),
+]
+
+
+def home_body():
+    return [
+        ("heading", {"text": "A second phase, built on the first", "level": "h2"}),
+        ("paragraph", _rich(HOME_STORY)),
+        (
+            "quote",
+            {
+                "quote": QUOTE_NIESSLER,
+                "attribution": "Rudolf Niessler",
+                "role": "Principal Advisor for International Relations, DG REGIO, European Commission",
+            },
+        ),
+        ("heading", {"text": "What the programme serves", "level": "h2"}),
+        ("paragraph", HOME_GOALS.strip()),
+        (
+            "quote",
+            {
+                "quote": QUOTE_BRATISLAVA,
+                "attribution": "Bratislava",
+                "role": "Slovakia, partner city",
+            },
+        ),
+        (
+            "link_cards",
+            {
+                "heading": "Visit the IUC (Phase I) websites",
+                "cards": [
+                    {
+                        "title": title,
+                        "text": text,
+                        "link": {"page": None, "url": url, "label": "Visit website"},
+                    }
+                    for title, text, url in PHASE_ONE_SITES
+                ],
+            },
+        ),
+    ]
+
+
+ABOUT_BODY = [
+    ("heading", {"text": "Who runs IURC", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "IURC is financed by the European Union under the Partnership Instrument. The Service for "
+            "Foreign Policy Instruments and the Directorate-General for Regional and Urban Policy of the "
+            "European Commission implement it together.\n\n"
+            "The programme works through cooperation between cities and regions: each pairing agrees on "
+            "concrete actions, exchanges visits and expertise, and reports what it achieved."
+        ),
+    ),
+    ("heading", {"text": "How it builds on Phase I", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "The International Urban Cooperation programme (IUC, 2016-2020) paired European cities with "
+            "cities in Asia, Latin America and the Caribbean, and North America. IURC capitalises on its "
+            "results and lessons learned, and extends the cooperation from cities to regions."
+        ),
+    ),
+]
+
+
+@transaction.atomic
+def load(ctx):
+    """Home page, About page and the footer's site settings."""
+    ctx.log("Site: home page and settings")
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    hero = demo_image(ctx, "IURC: cities and regions cooperating", seed=1)
+    if home is None:
+        home = HomePage(
+            title="International Urban and Regional Cooperation",
+            slug="home",
+            strapline="City-to-city and region-to-region cooperation for sustainable urban development.",
+            intro=HOME_INTRO,
+            hero_image=hero,
+            body=home_body(),
+            search_description=HOME_INTRO,
+            listing_image=hero,
+        )
+        # Wagtail's first migration makes a placeholder "Welcome" page with slug "home"; a
+        # root child needs a unique slug, so move the placeholder out of the way first.
+        placeholder = root.get_children().filter(slug="home").exclude(content_type__model="homepage").first()
+        if placeholder is not None:
+            placeholder.slug = "wagtail-welcome"
+            placeholder.save(update_fields=["slug"])
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        ctx.record("home page", created=True)
+        # The site answers on the address the admin is configured for, so canonical links
+        # and the sitemap point where the demo is actually served.
+        base = urlparse(django_settings.WAGTAILADMIN_BASE_URL)
+        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+        site.hostname = base.hostname or "localhost"
+        site.port = base.port or (443 if base.scheme == "https" else 80)
+        site.root_page = home
+        site.site_name = "IURC"
+        site.save()
+        if placeholder is not None and not placeholder.get_children().exists():
+            placeholder.delete()
+    else:
+        ctx.record("home page", created=False)
+
+    about = ensure_page(
+        ctx,
+        home,
+        StandardPage,
+        "about",
+        title="About IURC",
+        intro="What the International Urban and Regional Cooperation programme is, who runs it and how it "
+        "builds on the first phase.",
+        body=ABOUT_BODY,
+        show_in_menus=True,
+    )
+
+    site = Site.objects.get(root_page=home)
+    settings = SiteSettings.for_site(site)
+    if not settings.funding_statement:
+        settings.tagline = "International Urban and Regional Cooperation"
+        settings.funding_statement = (
+            "IURC is financed by the European Union under the Partnership Instrument and implemented by "
+            "the European Commission's Service for Foreign Policy Instruments and Directorate-General for "
+            "Regional and Urban Policy."
+        )
+        settings.programme_websites = [
+            ("link", {"page": None, "url": url, "label": title}) for title, _text, url in PHASE_ONE_SITES
+        ]
+        settings.footer_links = [("link", {"page": about, "url": "", "label": ""})]
+        settings.save()
+        ctx.record("site settings", created=True)
+    else:
+        ctx.record("site settings", created=False)
+    return home

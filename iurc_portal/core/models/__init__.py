@@ -1,0 +1,15 @@
+from .images import CustomImage, CustomRendition, Licence
+from .pages import BasePage, HomePage, StandardPage
+from .site_settings import SiteSettings
+from .users import User
+
+__all__ = [
+    "BasePage",
+    "CustomImage",
+    "CustomRendition",
+    "HomePage",
+    "Licence",
+    "SiteSettings",
+    "StandardPage",
+    "User",
+]

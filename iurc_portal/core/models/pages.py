@@ -1,0 +1,160 @@
+from django.db import models
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import BodyStreamBlock
+
+
+class BasePage(Page):
+    """Fields every page shares: how it looks in listings and when shared or found.
+
+    Wagtail's own `seo_title` and `search_description` serve as the SEO title and
+    meta description; the listing and social fields fall back to them and to the
+    page's own title, so editors only fill them in when they want something different.
+    """
+
+    listing_title = models.CharField(
+        _("listing title"),
+        max_length=255,
+        blank=True,
+        help_text=_("Shown on cards and lists instead of the page title."),
+    )
+    listing_summary = models.TextField(
+        _("listing summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences for cards and lists."),
+    )
+    listing_image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name=_("listing image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    social_image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the page is shared (1200×630 works best)."),
+    )
+    social_text = models.CharField(
+        _("social text"),
+        max_length=255,
+        blank=True,
+        help_text=_("Description used when the page is shared; defaults to the search description."),
+    )
+
+    promote_panels = [
+        MultiFieldPanel(Page.promote_panels, heading=_("For search engines")),
+        MultiFieldPanel(
+            [FieldPanel("listing_title"), FieldPanel("listing_summary"), FieldPanel("listing_image")],
+            heading=_("In listings"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("social_image"), FieldPanel("social_text")],
+            heading=_("When shared"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("listing_summary"),
+        index.SearchField("search_description"),
+    ]
+
+    # Name of a text field that can summarise the page when no summary is given.
+    summary_source_field = None
+
+    class Meta:
+        abstract = True
+
+    def get_listing_title(self):
+        return self.listing_title or self.title
+
+    def get_listing_summary(self):
+        if self.listing_summary:
+            return self.listing_summary
+        if self.search_description:
+            return self.search_description
+        if self.summary_source_field:
+            text = getattr(self, self.summary_source_field, "") or ""
+            return Truncator(text).words(40)
+        return ""
+
+    def get_listing_image(self):
+        return self.listing_image
+
+    def get_meta_description(self):
+        return self.search_description or self.get_listing_summary()
+
+    def get_social_image(self):
+        return self.social_image or self.get_listing_image()
+
+    def get_social_text(self):
+        return self.social_text or self.get_meta_description()
+
+
+class HomePage(BasePage):
+    strapline = models.CharField(
+        _("strapline"),
+        max_length=255,
+        blank=True,
+        help_text=_("A short line under the programme name."),
+    )
+    intro = models.TextField(_("introduction"), blank=True, max_length=1000)
+    hero_image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("strapline"),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    summary_source_field = "intro"
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["core.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(BasePage):
+    """About, privacy notice, accessibility statement and other plain pages."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=1000)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    summary_source_field = "intro"
+
+    parent_page_types = ["core.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
