@@ -1,0 +1,56 @@
+"""Test and benchmark factories for the site-wide models (factory_boy, dev dependency)."""
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+from wagtail.models import Page, Site
+
+from .models import CustomImage, HomePage, Licence, StandardPage
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    password = factory.django.Password("correct horse battery staple")
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"Image {n}")
+    credit = "Jane Doe"
+    licence = Licence.CC_BY
+
+    class Meta:
+        model = CustomImage
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "International Urban and Regional Cooperation"
+    slug = "home"
+    intro = "Cities and regions cooperating."
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Standard page {n}")
+    intro = "An introduction."
+
+    class Meta:
+        model = StandardPage
+
+
+def make_site_with_home(**kwargs):
+    """A default site whose root is a fresh HomePage (Wagtail's placeholder page is removed)."""
+    root = Page.get_first_root_node()
+    Page.objects.filter(depth=2).exclude(content_type__model="homepage").delete()
+    home = HomePageFactory(parent=root, **kwargs)
+    Site.objects.all().delete()
+    Site.objects.create(
+        hostname="testserver", port=80, root_page=home, is_default_site=True, site_name="IURC"
+    )
+    return home
