@@ -1,0 +1,55 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+from iurc_portal.core.models import CustomImage, HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def run_demo():
+    out = StringIO()
+    call_command("load_demo_content", stdout=out)
+    return out.getvalue()
+
+
+def test_demo_content_is_idempotent():
+    first = run_demo()
+    pages, images = Page.objects.count(), CustomImage.objects.count()
+
+    second = run_demo()
+
+    assert "items created" in first
+    assert "Nothing to do" in second
+    assert Page.objects.count() == pages
+    assert CustomImage.objects.count() == images
+    assert HomePage.objects.count() == 1
+
+
+def test_demo_home_page_tells_the_programme_story(client):
+    run_demo()
+    home = HomePage.objects.get()
+    assert Site.objects.get(is_default_site=True).root_page_id == home.pk
+    # Wagtail's placeholder "Welcome" page is gone; the home page replaced it.
+    assert not Page.objects.filter(title__startswith="Welcome to your new Wagtail site").exists()
+
+    html = client.get(home.url, HTTP_HOST=Site.objects.get().hostname).content.decode()
+
+    assert "second phase" in html
+    assert "Rudolf Niessler" in html and "Principal Advisor for International Relations" in html
+    assert "Bratislava" in html
+    for url in ("https://www.iuc.eu/", "https://www.iuc-asia.eu/", "https://iuc-lac.eu/"):
+        assert f'href="{url}"' in html
+
+
+def test_demo_does_not_overwrite_editors_changes():
+    run_demo()
+    home = HomePage.objects.get()
+    home.title = "Edited by an editor"
+    home.save_revision().publish()
+
+    run_demo()
+
+    assert HomePage.objects.get().title == "Edited by an editor"
