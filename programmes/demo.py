@@ -1,0 +1,592 @@
+"""Demo content: programmes, regions, countries, themes, and real pairings with their cities.
+
+Facts come from the programmes' public pages (iuc.eu, iurc.eu and the European Commission's
+announcements). Where a figure is not known for sure (population, area, years) it is left blank.
+Coordinates are the cities' centres.
+"""
+
+from django.db import transaction
+
+from iurc_portal.core.demo import demo_image, ensure_page, get_home_page
+
+from .models import (
+    CityIndexPage,
+    CityKind,
+    CityPage,
+    Country,
+    PairingIndexPage,
+    PairingMember,
+    PairingPage,
+    PairingStatus,
+    ProgrammePage,
+    RegionIndexPage,
+    RegionPage,
+    Theme,
+    WorldRegion,
+)
+
+E = WorldRegion
+
+# ISO code: (name, world region, EU member state today)
+COUNTRIES = {
+    "AR": ("Argentina", E.LATIN_AMERICA, False),
+    "AU": ("Australia", E.OCEANIA, False),
+    "BG": ("Bulgaria", E.EUROPE, True),
+    "BR": ("Brazil", E.LATIN_AMERICA, False),
+    "CA": ("Canada", E.NORTH_AMERICA, False),
+    "CL": ("Chile", E.LATIN_AMERICA, False),
+    "CN": ("China", E.ASIA, False),
+    "CO": ("Colombia", E.LATIN_AMERICA, False),
+    "DE": ("Germany", E.EUROPE, True),
+    "ES": ("Spain", E.EUROPE, True),
+    "FR": ("France", E.EUROPE, True),
+    "GB": ("United Kingdom", E.EUROPE, False),
+    "HR": ("Croatia", E.EUROPE, True),
+    "ID": ("Indonesia", E.ASIA, False),
+    "IE": ("Ireland", E.EUROPE, True),
+    "IN": ("India", E.ASIA, False),
+    "IT": ("Italy", E.EUROPE, True),
+    "JP": ("Japan", E.ASIA, False),
+    "KR": ("Republic of Korea", E.ASIA, False),
+    "LT": ("Lithuania", E.EUROPE, True),
+    "MX": ("Mexico", E.LATIN_AMERICA, False),
+    "NL": ("Netherlands", E.EUROPE, True),
+    "NZ": ("New Zealand", E.OCEANIA, False),
+    "PE": ("Peru", E.LATIN_AMERICA, False),
+    "PT": ("Portugal", E.EUROPE, True),
+    "TH": ("Thailand", E.ASIA, False),
+    "US": ("United States", E.NORTH_AMERICA, False),
+}
+
+THEMES = [
+    ("air-quality", "Air quality", "Cleaner air through monitoring, traffic measures and cleaner energy."),
+    (
+        "circular-economy",
+        "Circular economy",
+        "Keeping materials in use: waste prevention, reuse, repair and recycling.",
+    ),
+    ("digital-transition", "Digital transition", "Digital public services, open data and connectivity."),
+    (
+        "nature-cultural-heritage",
+        "Nature and cultural heritage",
+        "Green spaces, biodiversity and the historic fabric of cities.",
+    ),
+    (
+        "smart-cities",
+        "Smart cities and urban innovation",
+        "Technology and new ways of working that make cities more liveable and competitive.",
+    ),
+    ("urban-mobility", "Urban mobility", "Public transport, walking, cycling and cleaner vehicles."),
+    (
+        "water-sanitation",
+        "Water and sanitation",
+        "Drinking water, wastewater, flood protection and waste management.",
+    ),
+]
+
+PROGRAMMES = [
+    {
+        "slug": "iurc",
+        "title": "International Urban and Regional Cooperation (IURC)",
+        "acronym": "IURC",
+        "intro": "The second phase of the EU's urban cooperation programme, extending city-to-city work to "
+        "regions and to Asia, Australasia, China, Latin America and North America.",
+        "start_year": 2021,
+        "end_year": 2023,
+        "frameworks": ("nua", "2030", "uaeu", "cohesion"),
+        "website": "https://www.iurc.eu/",
+        "strands": [],
+    },
+    {
+        "slug": "iuc",
+        "title": "International Urban Cooperation (IUC), Phase I",
+        "acronym": "IUC",
+        "intro": "The first phase (2016-2020): more than 60 pairings between European cities and cities in "
+        "Asia, Latin America and the Caribbean, and North America.",
+        "start_year": 2016,
+        "end_year": 2020,
+        "frameworks": ("nua", "2030"),
+        "website": "https://www.iuc.eu/",
+        "strands": [
+            (
+                "iuc-asia",
+                "IUC Asia",
+                "IUC Asia",
+                "The Asian strand of Phase I, with pairings and clusters in China, India and Japan.",
+                "https://www.iuc-asia.eu/",
+            ),
+            (
+                "iuc-lac",
+                "IUC Latin America and the Caribbean",
+                "IUC-LAC",
+                "The Latin American and Caribbean strand of Phase I.",
+                "https://iuc-lac.eu/",
+            ),
+            (
+                "iuc-north-america",
+                "IUC North America",
+                "IUC NA",
+                "The North American strand of Phase I, pairing European cities with cities in Canada, "
+                "the United States and Mexico.",
+                "",
+            ),
+        ],
+    },
+]
+
+FRAMEWORK_FIELDS = {
+    "nua": "serves_new_urban_agenda",
+    "2030": "serves_agenda_2030",
+    "uaeu": "serves_urban_agenda_eu",
+    "cohesion": "serves_cohesion_policy",
+}
+
+IMPLEMENTING_BODIES = (
+    "European Commission, Service for Foreign Policy Instruments (FPI)\n"
+    "European Commission, Directorate-General for Regional and Urban Policy (DG REGIO)"
+)
+
+REGIONS = [
+    (
+        "asia-australasia",
+        "Asia and Australasia",
+        "European cities and regions cooperating with partners in Australia, India, Indonesia, Japan, "
+        "New Zealand, the Republic of Korea and Thailand.",
+        ["AU", "IN", "ID", "JP", "NZ", "KR", "TH"],
+    ),
+    (
+        "china",
+        "China",
+        "City-to-city and region-to-region cooperation between the EU and China, building on the EU-China "
+        "dialogue on regional and urban policy.",
+        ["CN"],
+    ),
+    (
+        "latin-america-caribbean",
+        "Latin America and the Caribbean",
+        "Pairings between European cities and regions and their partners across Latin America and the Caribbean.",
+        ["AR", "BR", "CL", "CO", "MX", "PE"],
+    ),
+    (
+        "north-america",
+        "North America",
+        "Cooperation between European cities and cities in Canada and the United States.",
+        ["CA", "US"],
+    ),
+]
+
+# slug: (name, ISO code, kind, latitude, longitude, extra facts)
+CITIES = {
+    "almada": ("Almada", "PT", CityKind.CITY, "38.6790", "-9.1569", {}),
+    "almeria": ("Almería", "ES", CityKind.CITY, "36.8340", "-2.4637", {}),
+    "austin": ("Austin", "US", CityKind.CITY, "30.2672", "-97.7431", {}),
+    "bangkok": ("Bangkok", "TH", CityKind.CITY, "13.7563", "100.5018", {}),
+    "barcelona": ("Barcelona", "ES", CityKind.CITY, "41.3874", "2.1686", {}),
+    "belo-horizonte": ("Belo Horizonte", "BR", CityKind.CITY, "-19.9167", "-43.9345", {}),
+    "bologna": ("Bologna", "IT", CityKind.CITY, "44.4949", "11.3426", {}),
+    "boston": ("Boston", "US", CityKind.CITY, "42.3601", "-71.0589", {}),
+    "busan": ("Busan", "KR", CityKind.CITY, "35.1796", "129.0756", {}),
+    "canberra": ("Canberra", "AU", CityKind.CITY, "-35.2809", "149.1300", {}),
+    "cartagena": ("Cartagena de Indias", "CO", CityKind.CITY, "10.3910", "-75.4794", {}),
+    "christchurch": ("Christchurch", "NZ", CityKind.CITY, "-43.5321", "172.6362", {}),
+    "cordoba": ("Córdoba", "AR", CityKind.CITY, "-31.4201", "-64.1888", {}),
+    "dublin": ("Dublin", "IE", CityKind.CITY, "53.3498", "-6.2603", {}),
+    "grenoble-alpes": ("Grenoble-Alpes Métropole", "FR", CityKind.METRO, "45.1885", "5.7245", {}),
+    # Figures as published on the IUC programme's pairing page.
+    "guangzhou": (
+        "Guangzhou",
+        "CN",
+        CityKind.CITY,
+        "23.1291",
+        "113.2644",
+        {"population": 14_904_400, "area_km2": "7434.4"},
+    ),
+    "hamburg": ("Hamburg", "DE", CityKind.CITY, "53.5511", "9.9937", {}),
+    "los-cabos": ("Los Cabos", "MX", CityKind.CITY, "23.0615", "-109.7081", {}),
+    "lyon": ("Lyon", "FR", CityKind.CITY, "45.7640", "4.8357", {}),
+    "malaga": ("Málaga", "ES", CityKind.CITY, "36.7213", "-4.4214", {}),
+    "manchester": ("Manchester", "GB", CityKind.CITY, "53.4808", "-2.2426", {}),
+    "milan": ("Milan", "IT", CityKind.CITY, "45.4642", "9.1900", {}),
+    "montreal": ("Montreal", "CA", CityKind.CITY, "45.5019", "-73.5674", {}),
+    "new-plymouth": ("New Plymouth", "NZ", CityKind.CITY, "-39.0556", "174.0752", {}),
+    "new-york": ("New York City", "US", CityKind.CITY, "40.7128", "-74.0060", {}),
+    "rome": ("Rome", "IT", CityKind.CITY, "41.9028", "12.4964", {}),
+    "rotterdam": ("Rotterdam", "NL", CityKind.CITY, "51.9244", "4.4777", {}),
+    "sao-paulo": ("São Paulo", "BR", CityKind.CITY, "-23.5505", "-46.6333", {}),
+    "semarang": ("Semarang", "ID", CityKind.CITY, "-6.9667", "110.4167", {}),
+    "seoul": ("Seoul", "KR", CityKind.CITY, "37.5665", "126.9780", {}),
+    "seville": (
+        "Seville",
+        "ES",
+        CityKind.CITY,
+        "37.3891",
+        "-5.9845",
+        {"population": 703_021, "area_km2": "140"},
+    ),
+    "sofia": ("Sofia", "BG", CityKind.CITY, "42.6977", "23.3219", {}),
+    "surat": ("Surat", "IN", CityKind.CITY, "21.1702", "72.8311", {}),
+    "toyota": ("Toyota", "JP", CityKind.CITY, "35.0833", "137.1563", {}),
+    "vilnius": ("Vilnius", "LT", CityKind.CITY, "54.6872", "25.2797", {}),
+    "vitoria": (
+        "Vitória",
+        "BR",
+        CityKind.CITY,
+        "-20.3155",
+        "-40.3128",
+        {"population": 359_555, "area_km2": "96.5"},
+    ),
+    "vitoria-gasteiz": ("Vitoria-Gasteiz", "ES", CityKind.CITY, "42.8467", "-2.6716", {}),
+    "yantai": ("Yantai", "CN", CityKind.CITY, "37.4638", "121.4479", {}),
+    "zagreb": ("Zagreb", "HR", CityKind.CITY, "45.8150", "15.9819", {}),
+}
+
+# (EU side, partner side, programme slug, region slug, theme slugs, description)
+PAIRINGS = [
+    (
+        ["rotterdam"],
+        ["busan"],
+        "iurc",
+        "asia-australasia",
+        [],
+        "Two of the world's great port cities compare how a working port and a growing city can share the same waterfront.",
+    ),
+    (
+        ["dublin"],
+        ["seoul"],
+        "iurc",
+        "asia-australasia",
+        [],
+        "Two capital cities exchanging experience on the challenges of fast-growing metropolitan areas.",
+    ),
+    (
+        ["sofia"],
+        ["semarang"],
+        "iurc",
+        "asia-australasia",
+        [],
+        "Bulgaria's capital and the capital of Central Java province working together on sustainable urban development.",
+    ),
+    (
+        ["hamburg"],
+        ["canberra"],
+        "iurc",
+        "asia-australasia",
+        [],
+        "A European port metropolis and Australia's planned capital sharing ideas on liveable, sustainable cities.",
+    ),
+    (
+        ["milan"],
+        ["bangkok"],
+        "iurc",
+        "asia-australasia",
+        [],
+        "Two large metropolitan centres exchanging on urban development in the programme's Asia strand.",
+    ),
+    (
+        ["malaga", "vitoria-gasteiz"],
+        ["christchurch"],
+        "iurc",
+        "asia-australasia",
+        [],
+        "A trio: two Spanish cities and New Zealand's largest South Island city cooperating together.",
+    ),
+    (
+        ["vilnius"],
+        ["new-plymouth"],
+        "iurc",
+        "asia-australasia",
+        [],
+        "Lithuania's capital and a coastal city in New Zealand's Taranaki region cooperating on sustainable development.",
+    ),
+    (
+        ["barcelona"],
+        ["new-york"],
+        "iuc-north-america",
+        "north-america",
+        [],
+        "One of the established pairings of the first phase, cited by the programme as an example of city-to-city cooperation.",
+    ),
+    (
+        ["rotterdam"],
+        ["surat"],
+        "iuc-asia",
+        "asia-australasia",
+        [],
+        "A first-phase pairing between the Dutch port city and one of India's fastest-growing cities.",
+    ),
+    (
+        ["rome"],
+        ["yantai"],
+        "iuc-asia",
+        "china",
+        ["air-quality", "circular-economy", "digital-transition", "smart-cities", "water-sanitation"],
+        "Yantai and Rome share strengths in efficient agriculture and electronics, and explored cooperation on smart tourism, the circular economy, renewable energy and innovation.",
+    ),
+    (
+        ["bologna"],
+        ["guangzhou"],
+        "iuc-asia",
+        "china",
+        ["circular-economy", "smart-cities", "urban-mobility"],
+        "Part of IUC Asia's cluster approach, in which groups of cities share one urban cooperation action plan.",
+    ),
+    (
+        ["grenoble-alpes"],
+        ["toyota"],
+        "iuc-asia",
+        "asia-australasia",
+        ["smart-cities"],
+        "A French metropolitan area and a Japanese industrial city developing smart city solutions for people, industry and the environment.",
+    ),
+    (
+        ["almada"],
+        ["belo-horizonte"],
+        "iuc-lac",
+        "latin-america-caribbean",
+        [],
+        "One of the established first-phase pairings between Portugal and Brazil.",
+    ),
+    (
+        ["milan"],
+        ["sao-paulo"],
+        "iuc-lac",
+        "latin-america-caribbean",
+        [],
+        "Two of the largest economic centres of Italy and Brazil in a first-phase pairing.",
+    ),
+    (
+        ["zagreb"],
+        ["cordoba"],
+        "iuc-lac",
+        "latin-america-caribbean",
+        [],
+        "Croatia's capital and Argentina's second city in a first-phase pairing.",
+    ),
+    (
+        ["malaga"],
+        ["cartagena"],
+        "iuc-lac",
+        "latin-america-caribbean",
+        [],
+        "Two historic port cities, in Andalusia and on Colombia's Caribbean coast.",
+    ),
+    (
+        ["seville"],
+        ["vitoria"],
+        "iuc-lac",
+        "latin-america-caribbean",
+        ["smart-cities", "water-sanitation"],
+        "Seville and Vitória worked on smart, green and entrepreneurial cities, including tourism and the creative sectors.",
+    ),
+    (
+        ["almeria"],
+        ["los-cabos"],
+        "iuc",
+        "latin-america-caribbean",
+        [],
+        "A first-phase cooperation whose follow-up opened the way to a public-private partnership between Los Cabos and Spanish investors.",
+    ),
+    (
+        ["manchester"],
+        ["montreal"],
+        "iuc-north-america",
+        "north-america",
+        [],
+        "A first-phase pairing between the English city and Quebec's largest city.",
+    ),
+    (
+        ["bologna"],
+        ["austin"],
+        "iuc-north-america",
+        "north-america",
+        [],
+        "A first-phase pairing between the Italian university city and the capital of Texas.",
+    ),
+    (
+        ["lyon"],
+        ["boston"],
+        "iuc-north-america",
+        "north-america",
+        [],
+        "A first-phase pairing between two cities known for their universities and innovation.",
+    ),
+]
+
+
+def slug_for(eu, partners):
+    return "-".join(eu + partners)
+
+
+def title_for(eu, partners):
+    return " – ".join(CITIES[slug][0] for slug in eu + partners)
+
+
+def load_taxonomies(ctx):
+    countries = {}
+    for code, (name, world_region, is_eu) in COUNTRIES.items():
+        country, created = Country.objects.get_or_create(
+            iso_code=code, defaults={"name": name, "world_region": world_region, "is_eu": is_eu}
+        )
+        ctx.record(f"country “{country.name}”", created)
+        countries[code] = country
+    themes = {}
+    for slug, name, description in THEMES:
+        theme, created = Theme.objects.get_or_create(
+            slug=slug, defaults={"name": name, "description": description}
+        )
+        ctx.record(f"theme “{theme.name}”", created)
+        themes[slug] = theme
+    return countries, themes
+
+
+def load_programmes(ctx, home):
+    programmes = {}
+    for spec in PROGRAMMES:
+        flags = {field: key in spec["frameworks"] for key, field in FRAMEWORK_FIELDS.items()}
+        parent = ensure_page(
+            ctx,
+            home,
+            ProgrammePage,
+            spec["slug"],
+            title=spec["title"],
+            acronym=spec["acronym"],
+            intro=spec["intro"],
+            start_year=spec["start_year"],
+            end_year=spec["end_year"],
+            funding_instrument="Partnership Instrument",
+            implementing_bodies=IMPLEMENTING_BODIES,
+            website=spec["website"],
+            show_in_menus=spec["slug"] == "iurc",
+            **flags,
+        )
+        programmes[spec["slug"]] = parent
+        for slug, title, acronym, intro, website in spec["strands"]:
+            programmes[slug] = ensure_page(
+                ctx,
+                parent,
+                ProgrammePage,
+                slug,
+                title=title,
+                acronym=acronym,
+                intro=intro,
+                start_year=spec["start_year"],
+                end_year=spec["end_year"],
+                funding_instrument="Partnership Instrument",
+                implementing_bodies=IMPLEMENTING_BODIES,
+                website=website,
+                **flags,
+            )
+    return programmes
+
+
+def load_regions(ctx, home, countries):
+    index = ensure_page(
+        ctx,
+        home,
+        RegionIndexPage,
+        "regions",
+        title="Regions",
+        intro="The world regions where European cities and regions cooperate with partners.",
+        show_in_menus=True,
+    )
+    regions = {}
+    colours = [("#003399", "#ffcc00"), ("#8a1538", "#ffcc00"), ("#1d6b33", "#ffffff"), ("#002266", "#e8eef9")]
+    for number, (slug, title, intro, codes) in enumerate(REGIONS):
+        existing = index.get_children().filter(slug=slug).first()
+        image = (
+            None
+            if existing
+            else demo_image(ctx, f"Region: {title}", colours=colours[number], seed=number + 3)
+        )
+        regions[slug] = ensure_page(
+            ctx,
+            index,
+            RegionPage,
+            slug,
+            title=title,
+            intro=intro,
+            countries=[countries[code] for code in codes],
+            listing_image=image,
+        )
+    return regions
+
+
+def load_cities(ctx, home, countries):
+    index = ensure_page(
+        ctx,
+        home,
+        CityIndexPage,
+        "cities",
+        title="Cities and regions",
+        intro="The European and partner cities and regions taking part in the programme.",
+    )
+    existing = {page.slug: page for page in CityPage.objects.child_of(index)}
+    cities = {}
+    total = len(CITIES)
+    for done, (slug, (name, code, kind, lat, lon, facts)) in enumerate(sorted(CITIES.items()), start=1):
+        if slug in existing:
+            cities[slug] = existing[slug]
+            ctx.record(f"city page “{name}”", created=False)
+        else:
+            cities[slug] = ensure_page(
+                ctx,
+                index,
+                CityPage,
+                slug,
+                title=name,
+                kind=kind,
+                country=countries[code],
+                latitude=lat,
+                longitude=lon,
+                **facts,
+            )
+        ctx.progress(done, total, "cities")
+    return cities
+
+
+def load_pairings(ctx, home, programmes, regions, themes, cities):
+    index = ensure_page(
+        ctx,
+        home,
+        PairingIndexPage,
+        "pairings",
+        title="Pairings",
+        intro="Search the cooperations between European cities and regions and their partners worldwide.",
+        show_in_menus=True,
+    )
+    total = len(PAIRINGS)
+    for done, (eu, partners, programme, region, theme_slugs, description) in enumerate(PAIRINGS, start=1):
+        members = [PairingMember(city=cities[slug], side="eu", sort_order=i) for i, slug in enumerate(eu)]
+        members += [
+            PairingMember(city=cities[slug], side="partner", sort_order=len(eu) + i)
+            for i, slug in enumerate(partners)
+        ]
+        ensure_page(
+            ctx,
+            index,
+            PairingPage,
+            slug_for(eu, partners),
+            title=title_for(eu, partners),
+            intro=description,
+            programme=programmes[programme],
+            region=regions[region],
+            # Both phases have ended (IUC in 2020, IURC's second phase in 2023).
+            status=PairingStatus.COMPLETED,
+            themes=[themes[slug] for slug in theme_slugs],
+            members=members,
+        )
+        ctx.progress(done, total, "pairings")
+
+
+@transaction.atomic
+def load(ctx):
+    ctx.log("Programmes, regions, cities and pairings")
+    home = get_home_page()
+    if home is None:
+        ctx.log("  no home page: run the core loader first")
+        return
+    countries, themes = load_taxonomies(ctx)
+    programmes = load_programmes(ctx, home)
+    regions = load_regions(ctx, home, countries)
+    cities = load_cities(ctx, home, countries)
+    load_pairings(ctx, home, programmes, regions, themes, cities)

@@ -1,0 +1,175 @@
+"""A map of cities and pairing links drawn on the server as inline SVG.
+
+No tiles, scripts or fonts from elsewhere: the land outline is Natural Earth's 1:110m land
+(public domain), converted once by `tools/build_land_path.py` into a path stored in `data/`.
+Everything is drawn in "map degrees" (equirectangular: x = longitude + 180, y = 90 - latitude),
+so the same outline serves the world map and a region's close-up through the viewBox alone.
+"""
+
+import math
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+LAND_PATH_FILE = Path(__file__).resolve().parent / "data" / "land-110m.svgpath"
+
+# The world without the polar caps, where no partner city lies.
+WORLD_BOX = (0.0, 6.0, 360.0, 142.0)  # x, y, width, height in map degrees (84°N to 58°S)
+
+
+@cache
+def land_path():
+    try:
+        return LAND_PATH_FILE.read_text().strip()
+    except OSError:  # a missing outline makes a plainer map, not a broken page
+        return ""
+
+
+def project(latitude, longitude):
+    return float(longitude) + 180.0, 90.0 - float(latitude)
+
+
+@dataclass
+class MapCity:
+    pk: int
+    name: str
+    url: str
+    country: str
+    latitude: float
+    longitude: float
+    side: str = ""  # "eu", "partner", "both" (on each side in different pairings) or "" (in no pairing)
+    pairings: list = field(default_factory=list)  # (title, url) of the pairings it belongs to
+
+    @property
+    def x(self):
+        return project(self.latitude, self.longitude)[0]
+
+    @property
+    def y(self):
+        return project(self.latitude, self.longitude)[1]
+
+
+@dataclass
+class MapLink:
+    a: MapCity
+    b: MapCity
+    title: str
+
+    def path(self):
+        """A gentle arc (quadratic curve) from a to b, bowing north so overlapping links stay apart."""
+        x1, y1, x2, y2 = self.a.x, self.a.y, self.b.x, self.b.y
+        dx, dy = x2 - x1, y2 - y1
+        length = math.hypot(dx, dy) or 1.0
+        bow = 0.18 * length
+        nx, ny = -dy / length, dx / length
+        if ny > 0:  # choose the perpendicular that points up the map
+            nx, ny = -nx, -ny
+        cx, cy = (x1 + x2) / 2 + nx * bow, (y1 + y2) / 2 + ny * bow
+        return f"M{x1:.2f} {y1:.2f}Q{cx:.2f} {cy:.2f} {x2:.2f} {y2:.2f}"
+
+
+def fit_box(cities, padding=0.15, min_width=40.0, min_aspect=1.6, max_aspect=2.6):
+    """The viewBox showing all `cities` with some margin, kept to a landscape shape."""
+    if not cities:
+        return WORLD_BOX
+    xs = [c.x for c in cities]
+    ys = [c.y for c in cities]
+    left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
+    width = max(right - left, min_width / (1 + 2 * padding))
+    height = bottom - top
+    width, height = width * (1 + 2 * padding), max(height * (1 + 2 * padding), 1.0)
+    if width / height < min_aspect:
+        width = height * min_aspect
+    elif width / height > max_aspect:
+        height = width / max_aspect
+    width, height = min(width, WORLD_BOX[2]), min(height, 180.0)
+    cx, cy = (left + right) / 2, (top + bottom) / 2
+    x = min(max(cx - width / 2, 0.0), 360.0 - width)
+    y = min(max(cy - height / 2, 0.0), 180.0 - height)
+    return (round(x, 2), round(y, 2), round(width, 2), round(height, 2))
+
+
+@dataclass
+class SvgMap:
+    cities: list
+    links: list
+    box: tuple = WORLD_BOX
+
+    @property
+    def viewbox(self):
+        return " ".join(f"{v:g}" for v in self.box)
+
+    @property
+    def marker_radius(self):
+        return round(max(self.box[2] / 260, 0.25), 3)
+
+    @property
+    def link_width(self):
+        return round(max(self.box[2] / 900, 0.08), 3)
+
+    @property
+    def land(self):
+        return land_path()
+
+    @property
+    def aspect_height(self):
+        """Height in CSS pixels for a 1000-pixel width; avoids layout shift before the SVG paints."""
+        return round(1000 * self.box[3] / self.box[2])
+
+
+def build_map(members, *, request=None, extra_cities=(), fit=False):
+    """A map from pairing members.
+
+    `members` are PairingMember rows with `city__country` and `pairing` loaded. Each pairing's
+    EU-side cities are linked to its partner-side cities (every pair, for trios and clusters).
+    `extra_cities` adds CityPage markers that are in no pairing shown. `fit` frames the map on
+    all cities (True) or on a set of city ids instead of showing the world. Cities without
+    coordinates are left off the map (the table alternative lists only what is drawn).
+    """
+    cities = {}
+    by_pairing = {}
+
+    def add_city(page, side=""):
+        if page.latitude is None or page.longitude is None:
+            return None
+        city = cities.get(page.pk)
+        if city is None:
+            city = cities[page.pk] = MapCity(
+                pk=page.pk,
+                name=page.title,
+                url=page.get_url(request),
+                country=page.country.name,
+                latitude=float(page.latitude),
+                longitude=float(page.longitude),
+                side=side,
+            )
+        elif side and city.side != side:
+            city.side = "both" if city.side else side
+        return city
+
+    for member in members:
+        city = add_city(member.city, member.side)
+        if city is None:
+            continue
+        pairing = member.pairing
+        entry = (pairing.title, pairing.get_url(request))
+        if entry not in city.pairings:
+            city.pairings.append(entry)
+        by_pairing.setdefault(pairing.pk, (pairing.title, []))[1].append((member.side, city))
+    for page in extra_cities:
+        add_city(page, "")
+
+    links = []
+    for title, sided in by_pairing.values():
+        eu = [c for side, c in sided if side == "eu"]
+        partners = [c for side, c in sided if side != "eu"]
+        links.extend(MapLink(a, b, title) for a in eu for b in partners if a.pk != b.pk)
+
+    ordered = sorted(cities.values(), key=lambda c: (c.name.lower(), c.pk))
+    if fit is True:
+        box = fit_box(ordered)
+    elif fit:  # a set of city ids: frame those, let the rest (e.g. distant partners) run off the edge
+        box = fit_box([c for c in ordered if c.pk in fit])
+    else:
+        box = WORLD_BOX
+    return SvgMap(cities=ordered, links=links, box=box)

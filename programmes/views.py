@@ -1,0 +1,223 @@
+"""Context builders for the programme pages: the pairings directory, regions, cities and pairings.
+
+Each builder loads what its page shows in a fixed number of queries (select_related and
+prefetch_related, never a query per row), so a page with 50 pairings costs what one with 5 does.
+"""
+
+from django.core.paginator import Paginator
+from django.db import DatabaseError, transaction
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from .forms import PairingFilterForm
+from .models import CityPage, PairingIndexPage, PairingMember, PairingPage, ProgrammePage, RegionPage
+from .svgmap import build_map
+
+PAIRINGS_PER_PAGE = 20
+REGION_PAIRINGS_PER_PAGE = 24
+CITIES_PER_PAGE = 48
+
+
+def member_queryset():
+    """Members whose city is published, in the order editors gave them."""
+    return (
+        PairingMember.objects.filter(city__live=True)
+        .select_related("city__country")
+        .order_by("pairing_id", "sort_order", "pk")
+    )
+
+
+def pairing_listing(queryset):
+    """Pairings with everything a row of a listing shows, in four queries whatever their number."""
+    return (
+        queryset.select_related("programme", "region")
+        .prefetch_related(Prefetch("members", queryset=member_queryset()), "themes")
+        .order_by("title", "pk")
+    )
+
+
+def live_pairings():
+    return PairingPage.objects.live().public()
+
+
+def map_members(pairings):
+    """Members of `pairings` (a queryset) with their pairing, for drawing the links: one query."""
+    return member_queryset().filter(pairing__in=pairings.values("pk")).select_related("pairing")
+
+
+def search_pairing_ids(query):
+    """Ids of live pairings matching `query`.
+
+    Full-text search (PostgreSQL's on PostgreSQL) finds words anywhere in a pairing, including
+    its cities' names and themes; a plain substring match on names adds partial words such as
+    "Rotter". Both are a fixed number of queries, so filters combined with search stay constant.
+    """
+    ids = set()
+    try:
+        # A savepoint keeps a query the search backend cannot parse from breaking the request.
+        with transaction.atomic():
+            ids.update(page.pk for page in PairingPage.objects.live().search(query, order_by_relevance=False))
+    except DatabaseError:
+        pass
+    words = query.split()[:8]
+    if words:
+        condition = Q()
+        for word in words:
+            condition &= (
+                Q(title__icontains=word)
+                | Q(intro__icontains=word)
+                | Q(members__city__title__icontains=word)
+                | Q(members__city__country__name__icontains=word)
+            )
+        ids.update(PairingPage.objects.live().filter(condition).values_list("pk", flat=True).distinct())
+    return ids
+
+
+def directory_context(page, request):
+    form = PairingFilterForm(request.GET if request.GET else None)
+    filters = form.clean_values() if form.is_bound else {}
+    pairings = live_pairings().child_of(page)
+    region = filters.get("region")
+    if region:
+        pairings = pairings.filter(region=region)
+    country = filters.get("country")
+    if country:
+        pairings = pairings.filter(
+            pk__in=PairingMember.objects.filter(city__country=country, city__live=True).values("pairing_id")
+        )
+    theme = filters.get("theme")
+    if theme:
+        pairings = pairings.filter(themes=theme)
+    programme = filters.get("programme")
+    if programme:
+        # A programme includes its strands (child programme pages).
+        pairings = pairings.filter(programme__path__startswith=programme.path)
+    query = filters.get("q", "").strip()
+    if query:
+        pairings = pairings.filter(pk__in=search_pairing_ids(query))
+
+    paginator = Paginator(pairing_listing(pairings), PAIRINGS_PER_PAGE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    return {
+        "form": form,
+        "filters": filters,
+        "query": query,
+        "is_filtered": bool(filters),
+        "ignored_filters": form.ignored if form.is_bound else [],
+        "pairings": page_obj,
+        "paginator": paginator,
+        "result_count": paginator.count,
+        "pairing_map": build_map(map_members(pairings), request=request),
+    }
+
+
+def regions_with_counts(queryset):
+    """Annotate regions with their live cities (through their countries) and pairings: no extra queries."""
+    cities = (
+        CityPage.objects.live()
+        .filter(country__region_pages=OuterRef("pk"))
+        .order_by()
+        .values("country__region_pages")
+        .annotate(n=Count("pk", distinct=True))
+        .values("n")
+    )
+    pairings = (
+        PairingPage.objects.live()
+        .filter(region=OuterRef("pk"))
+        .order_by()
+        .values("region")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    zero = Value(0, output_field=IntegerField())
+    return queryset.annotate(
+        city_count=Coalesce(Subquery(cities, output_field=IntegerField()), zero),
+        pairing_count=Coalesce(Subquery(pairings, output_field=IntegerField()), zero),
+    )
+
+
+def region_index_context(page, request):
+    regions = regions_with_counts(RegionPage.objects.child_of(page).live().public())
+    return {"regions": regions.order_by("path")}
+
+
+def region_context(page, request):
+    countries = list(page.countries.order_by("name"))
+    cities = list(
+        CityPage.objects.live()
+        .public()
+        .filter(country__in=countries)
+        .select_related("country")
+        .order_by("title")
+    )
+    pairings = live_pairings().filter(region=page)
+    paginator = Paginator(pairing_listing(pairings), REGION_PAIRINGS_PER_PAGE)
+    own = {city.pk for city in cities}
+    return {
+        "countries": countries,
+        "cities": cities,
+        "pairings": paginator.get_page(request.GET.get("page")),
+        "paginator": paginator,
+        "pairing_map": build_map(
+            map_members(pairings), request=request, extra_cities=cities, fit=own or True
+        ),
+    }
+
+
+def city_index_context(page, request):
+    cities = CityPage.objects.child_of(page).live().public().select_related("country").order_by("title")
+    paginator = Paginator(cities, CITIES_PER_PAGE)
+    mapped = CityPage.objects.live().public().filter(latitude__isnull=False, longitude__isnull=False)
+    return {
+        "cities": paginator.get_page(request.GET.get("page")),
+        "paginator": paginator,
+        "pairing_map": build_map(
+            map_members(live_pairings()), request=request, extra_cities=mapped.select_related("country")
+        ),
+    }
+
+
+def city_context(page, request):
+    pairings = list(pairing_listing(live_pairings().filter(members__city=page)))
+    partnerships = []
+    members = []
+    for pairing in pairings:
+        partners = [m for m in pairing.members.all() if m.city_id != page.pk]
+        partnerships.append({"pairing": pairing, "partners": partners})
+        for member in pairing.members.all():
+            member.pairing = pairing  # reuse the loaded pairing for the map instead of querying it again
+            members.append(member)
+    regions = RegionPage.objects.live().public().filter(countries=page.country_id).order_by("title")
+    return {
+        "partnerships": partnerships,
+        "regions": regions,
+        "themes": page.themes.order_by("name"),
+        "sdgs": page.sdgs.order_by("number"),
+        "pairing_map": build_map(members, request=request, extra_cities=[page], fit=True),
+    }
+
+
+def pairing_context(page, request):
+    members = list(member_queryset().filter(pairing=page))
+    for member in members:
+        member.pairing = page
+    return {
+        "members": members,
+        "eu_members": [m for m in members if m.side == "eu"],
+        "partner_members": [m for m in members if m.side != "eu"],
+        "themes": page.themes.order_by("name"),
+        "sdgs": page.sdgs.order_by("number"),
+        "pairing_map": build_map(members, request=request, fit=True),
+    }
+
+
+def programme_context(page, request):
+    strands = ProgrammePage.objects.child_of(page).live().public().order_by("path")
+    pairings = live_pairings().filter(programme__path__startswith=page.path)
+    paginator = Paginator(pairing_listing(pairings), REGION_PAIRINGS_PER_PAGE)
+    return {
+        "strands": strands,
+        "pairings": paginator.get_page(request.GET.get("page")),
+        "paginator": paginator,
+        "directory": PairingIndexPage.objects.live().public().first(),
+    }

@@ -1,0 +1,47 @@
+from wagtail.test.utils import WagtailPageTestCase
+
+from iurc_portal.core.models import HomePage, StandardPage
+from programmes.models import (
+    CityIndexPage,
+    CityPage,
+    PairingIndexPage,
+    PairingPage,
+    ProgrammePage,
+    RegionIndexPage,
+    RegionPage,
+)
+
+
+class TreeRulesTests(WagtailPageTestCase):
+    def test_home_page_takes_the_programme_sections(self):
+        for model in (ProgrammePage, RegionIndexPage, CityIndexPage, PairingIndexPage):
+            self.assertCanCreateAt(HomePage, model)
+
+    def test_programmes_nest_as_strands(self):
+        self.assertAllowedSubpageTypes(ProgrammePage, {ProgrammePage})
+        self.assertAllowedParentPageTypes(ProgrammePage, {HomePage, ProgrammePage})
+
+    def test_each_index_holds_only_its_own_pages(self):
+        self.assertAllowedSubpageTypes(RegionIndexPage, {RegionPage})
+        self.assertAllowedSubpageTypes(CityIndexPage, {CityPage})
+        self.assertAllowedSubpageTypes(PairingIndexPage, {PairingPage})
+        self.assertAllowedParentPageTypes(RegionPage, {RegionIndexPage})
+        self.assertAllowedParentPageTypes(CityPage, {CityIndexPage})
+        self.assertAllowedParentPageTypes(PairingPage, {PairingIndexPage})
+
+    def test_detail_pages_cannot_go_elsewhere(self):
+        for model in (RegionPage, CityPage, PairingPage):
+            self.assertCanNotCreateAt(HomePage, model)
+            self.assertCanNotCreateAt(StandardPage, model)
+        self.assertCanNotCreateAt(RegionIndexPage, CityPage)
+        self.assertCanNotCreateAt(CityIndexPage, PairingPage)
+        self.assertCanNotCreateAt(PairingIndexPage, CityPage)
+        self.assertCanNotCreateAt(ProgrammePage, PairingPage)
+
+    def test_detail_pages_are_leaves(self):
+        for model in (RegionPage, CityPage, PairingPage):
+            self.assertAllowedSubpageTypes(model, set())
+
+    def test_index_pages_are_singletons(self):
+        for model in (RegionIndexPage, CityIndexPage, PairingIndexPage):
+            self.assertEqual(model.max_count, 1)
