@@ -1,0 +1,103 @@
+"""Test and benchmark factories for news and events (factory_boy + wagtail-factories, dev dependencies)."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from django.utils.text import slugify
+
+from iurc_portal.core.models import HomePage
+
+from .models import AttendanceMode, EventIndexPage, EventPage, NewsArticlePage, NewsCategory, NewsIndexPage
+
+
+def _home():
+    home = HomePage.objects.first()
+    if home is None:
+        from iurc_portal.core.factories import make_site_with_home
+
+        home = make_site_with_home()
+    return home
+
+
+def _index(model, title, slug):
+    existing = model.objects.first()
+    if existing is not None:
+        return existing
+    page = model(title=title, slug=slug)
+    _home().add_child(instance=page)
+    return page
+
+
+def news_index():
+    return _index(NewsIndexPage, "News", "news")
+
+
+def event_index():
+    return _index(EventIndexPage, "Events", "events")
+
+
+class NewsCategoryFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+
+    class Meta:
+        model = NewsCategory
+        django_get_or_create = ("slug",)
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "News"
+    slug = "news"
+    parent = factory.LazyFunction(_home)
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsArticlePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Article {n}")
+    intro = "What happened, in one paragraph."
+    author = "IURC team"
+    date = factory.LazyFunction(timezone.localdate)
+    parent = factory.LazyFunction(news_index)
+
+    class Meta:
+        model = NewsArticlePage
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        if extracted:
+            self.regions.set(extracted)
+            if create:
+                self.save()
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if extracted:
+            self.themes.set(extracted)
+            if create:
+                self.save()
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Events"
+    slug = "events"
+    parent = factory.LazyFunction(_home)
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Event {n}")
+    intro = "A meeting of the programme's cities."
+    start = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=30))
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+    time_zone = "Europe/Brussels"
+    attendance = AttendanceMode.ONLINE
+    parent = factory.LazyFunction(event_index)
+
+    class Meta:
+        model = EventPage

@@ -1,0 +1,98 @@
+"""RSS 2.0 and Atom feeds of the news, with Django's syndication framework.
+
+One feed class serves all news and one category or region: /news/feed/rss/?category=<slug>
+or ?region=<slug>. An unknown slug is a 404, so a mistyped feed address fails visibly."""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from programmes.models import RegionPage
+
+from .models import NewsArticlePage, NewsCategory
+
+FEED_LENGTH = 20
+
+
+class NewsRssFeed(Feed):
+    feed_type = Rss201rev2Feed
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        category_slug = request.GET.get("category", "")
+        region_slug = request.GET.get("region", "")
+        scope = {"category": None, "region": None}
+        if category_slug:
+            scope["category"] = NewsCategory.objects.filter(slug=category_slug[:100]).first()
+            if scope["category"] is None:
+                raise Http404(_("No such news category."))
+        if region_slug:
+            scope["region"] = RegionPage.objects.live().public().filter(slug=region_slug[:255]).first()
+            if scope["region"] is None:
+                raise Http404(_("No such region."))
+        return scope
+
+    def title(self, scope):
+        site = self.index_page.get_site()
+        site_name = site.site_name if site else ""
+        parts = [self.index_page.title]
+        if scope["category"]:
+            parts.append(scope["category"].name)
+        if scope["region"]:
+            parts.append(scope["region"].title)
+        return f"{' – '.join(parts)} | {site_name or 'IURC'}"
+
+    def link(self, scope):
+        url = self.index_page.get_full_url(self.request)
+        if scope["category"]:
+            return f"{url}?category={scope['category'].slug}"
+        if scope["region"]:
+            return f"{url}?region={scope['region'].slug}"
+        return url
+
+    def description(self, scope):
+        return self.index_page.intro or _(
+            "News from the International Urban and Regional Cooperation programme."
+        )
+
+    def items(self, scope):
+        articles = NewsArticlePage.objects.live().public().descendant_of(self.index_page)
+        if scope["category"]:
+            articles = articles.filter(category=scope["category"])
+        if scope["region"]:
+            articles = articles.filter(regions=scope["region"])
+        return list(articles.select_related("category").order_by("-date", "-pk")[:FEED_LENGTH])
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.get_listing_summary()
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.published_datetime
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.published_datetime
+
+    def item_author_name(self, item):
+        return item.author or None
+
+    def item_categories(self, item):
+        return [item.category.name] if item.category else []
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = Atom1Feed
+    subtitle = NewsRssFeed.description

@@ -1,0 +1,244 @@
+import datetime
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model
+from wagtail.search import index
+
+from iurc_portal.core.blocks import BodyStreamBlock
+from iurc_portal.core.models import BasePage
+
+from ..text import reading_minutes, stream_text, word_count
+
+
+def with_listing_images(queryset):
+    """Join the card images and fetch their renditions in one query per image field.
+
+    Without this, every card costs a query for its image and more for its renditions."""
+    image_model = get_image_model()
+    renditions = image_model.get_rendition_model().objects.all()
+    return queryset.select_related("listing_image", "hero_image").prefetch_related(
+        Prefetch("listing_image__renditions", queryset=renditions),
+        Prefetch("hero_image__renditions", queryset=renditions),
+    )
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """/news/: the filterable listing, and the RSS and Atom feeds under feed/."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=1000)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    summary_source_field = "intro"
+
+    parent_page_types = ["core.HomePage"]
+    subpage_types = ["news.NewsArticlePage"]
+    max_count = 1
+
+    per_page = 12
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def articles(self):
+        """Live, public articles under this index, newest first, ready for cards."""
+        queryset = NewsArticlePage.objects.live().public().child_of(self).select_related("category")
+        return with_listing_images(queryset).order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms import NewsFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = NewsFilterForm(request.GET or None, years=self.years())
+        articles = form.filter(self.articles())
+        context.update(
+            filter_form=form,
+            page_obj=Paginator(articles, self.per_page).get_page(request.GET.get("page")),
+            feed_links=self.feed_links(
+                category=form.selected("category"),
+                region=form.selected("region"),
+            ),
+        )
+        return context
+
+    def years(self):
+        """The years that have articles, newest first (one query)."""
+        dates = NewsArticlePage.objects.live().public().child_of(self).dates("date", "year", order="DESC")
+        return [day.year for day in dates]
+
+    def feed_links(self, category=None, region=None):
+        """Feeds for the head and the page: all news, and the category or region in view."""
+        rss, atom = self.reverse_subpage("feed_rss"), self.reverse_subpage("feed_atom")
+        base = self.url or ""
+        links = [
+            {"title": _("All news (RSS)"), "type": "application/rss+xml", "url": f"{base}{rss}"},
+            {"title": _("All news (Atom)"), "type": "application/atom+xml", "url": f"{base}{atom}"},
+        ]
+        for key, obj in (("category", category), ("region", region)):
+            if obj is not None:
+                name = getattr(obj, "name", None) or obj.title
+                links.append(
+                    {
+                        "title": _("%(name)s (RSS)") % {"name": name},
+                        "type": "application/rss+xml",
+                        "url": f"{base}{rss}?{key}={obj.slug}",
+                    }
+                )
+        return links
+
+    @path("feed/rss/", name="feed_rss")
+    def feed_rss(self, request):
+        from ..feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("feed/atom/", name="feed_atom")
+    def feed_atom(self, request):
+        from ..feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsArticlePage(BasePage):
+    date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
+    author = models.CharField(
+        _("byline"), max_length=255, blank=True, help_text=_("Who wrote the article, e.g. “IURC team”.")
+    )
+    intro = models.TextField(
+        _("introduction"), max_length=1000, help_text=_("One short paragraph; also used on cards and feeds.")
+    )
+    hero_image = models.ForeignKey(
+        "core.CustomImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_alt_text = models.CharField(
+        _("hero image description"),
+        max_length=255,
+        blank=True,
+        help_text=_("Describe the image for people who cannot see it; leave empty if it is decorative."),
+    )
+    hero_caption = models.CharField(_("hero image caption"), max_length=255, blank=True)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+    category = models.ForeignKey(
+        "news.NewsCategory",
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    regions = ParentalManyToManyField(
+        "programmes.RegionPage", blank=True, related_name="news_articles", verbose_name=_("regions")
+    )
+    themes = ParentalManyToManyField(
+        "programmes.Theme", blank=True, related_name="news_articles", verbose_name=_("themes")
+    )
+    related_cities = ParentalManyToManyField(
+        "programmes.CityPage", blank=True, related_name="news_articles", verbose_name=_("related cities")
+    )
+    related_pairings = ParentalManyToManyField(
+        "programmes.PairingPage", blank=True, related_name="news_articles", verbose_name=_("related pairings")
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("author"), FieldPanel("category")],
+            heading=_("Publication"),
+        ),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt_text"), FieldPanel("hero_caption")],
+            heading=_("Hero image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("regions"),
+                FieldPanel("themes"),
+                FieldPanel("related_cities"),
+                FieldPanel("related_pairings"),
+            ],
+            heading=_("What the article is about"),
+        ),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.FilterField("date"),
+    ]
+    summary_source_field = "intro"
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    def get_listing_image(self):
+        return self.listing_image or self.hero_image
+
+    @cached_property
+    def reading_time(self):
+        """Minutes to read the introduction and body."""
+        return reading_minutes(word_count(self.intro, stream_text(self.body)))
+
+    @property
+    def published_datetime(self):
+        """The article date as an aware datetime, for feeds (which need a time)."""
+        first = self.first_published_at
+        if first is not None and timezone.localtime(first).date() == self.date:
+            return first
+        return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(9, 0)))
+
+    def related_articles(self, limit=3):
+        """Other live articles sharing the category, a region or a theme; newest first.
+
+        Sub-selects instead of joins, so no article appears twice and the query count is fixed."""
+        match = Q()
+        if self.category_id:
+            match |= Q(category_id=self.category_id)
+        region_ids = [region.pk for region in self.regions.all()]
+        theme_ids = [theme.pk for theme in self.themes.all()]
+        if region_ids:
+            through = NewsArticlePage.regions.through
+            match |= Q(
+                pk__in=through.objects.filter(regionpage_id__in=region_ids).values("newsarticlepage_id")
+            )
+        if theme_ids:
+            through = NewsArticlePage.themes.through
+            match |= Q(pk__in=through.objects.filter(theme_id__in=theme_ids).values("newsarticlepage_id"))
+        if not match:
+            return []
+        queryset = NewsArticlePage.objects.live().public().filter(match).exclude(pk=self.pk)
+        queryset = with_listing_images(queryset.select_related("category")).order_by("-date", "-pk")
+        return list(queryset[:limit])
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_articles"] = self.related_articles()
+        context["regions"] = list(self.regions.all())
+        context["themes"] = list(self.themes.all())
+        # Filtered in Python: in previews these relations are in-memory, not querysets.
+        context["related_cities"] = [city for city in self.related_cities.all() if city.live]
+        context["related_pairings"] = [pairing for pairing in self.related_pairings.all() if pairing.live]
+        parent = self.get_parent()
+        news_index = parent.specific if parent else None
+        if isinstance(news_index, NewsIndexPage):
+            context["news_index"] = news_index
+            context["feed_links"] = news_index.feed_links(category=self.category)
+        return context

@@ -1,0 +1,23 @@
+"""Admin: news categories are a snippet with their own menu item."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import NewsCategory
+
+
+class NewsCategoryViewSet(SnippetViewSet):
+    model = NewsCategory
+    icon = "tag"
+    menu_label = _("News categories")
+    menu_name = "news-categories"
+    # Just below the programmes' taxonomies in the menu.
+    menu_order = 310
+    add_to_admin_menu = True
+    list_display = ["name", "slug", "region"]
+    search_fields = ["name"]
+    ordering = ["name"]
+
+
+register_snippet(NewsCategoryViewSet)

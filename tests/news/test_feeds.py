@@ -1,0 +1,75 @@
+import datetime
+
+import feedparser
+import pytest
+
+from news.factories import NewsArticlePageFactory, NewsCategoryFactory
+from programmes.factories import RegionPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def articles(news_index):
+    china = RegionPageFactory(title="China", slug="china")
+    iurc = NewsCategoryFactory(name="News from IURC")
+    regional = NewsCategoryFactory(name="News from China", region=china)
+    for day in range(25):
+        NewsArticlePageFactory(
+            parent=news_index,
+            title=f"Story {day}",
+            slug=f"story-{day}",
+            date=datetime.date(2026, 11, 26) - datetime.timedelta(days=day),
+            category=iurc if day % 2 else regional,
+            regions=[] if day % 2 else [china],
+            intro=f"Summary of story {day}.",
+        )
+    NewsArticlePageFactory(parent=news_index, title="Draft story", live=False)
+
+
+@pytest.mark.parametrize(("url", "version"), [("/news/feed/rss/", "rss20"), ("/news/feed/atom/", "atom10")])
+def test_feeds_parse_and_list_the_newest_articles_first(client, articles, url, version):
+    response = client.get(url)
+
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == version
+    titles = [entry.title for entry in feed.entries]
+    assert titles[:3] == ["Story 0", "Story 1", "Story 2"]
+    assert len(titles) == 20 and "Draft story" not in titles
+    first = feed.entries[0]
+    assert first.link == "http://testserver/news/story-0/"
+    assert first.summary == "Summary of story 0."
+    assert first.published_parsed[:3] == (2026, 11, 26)
+
+
+def test_rss_content_type(client, articles):
+    assert client.get("/news/feed/rss/")["Content-Type"].startswith("application/rss+xml")
+    assert client.get("/news/feed/atom/")["Content-Type"].startswith("application/atom+xml")
+
+
+def test_category_and_region_feeds(client, articles):
+    by_category = feedparser.parse(client.get("/news/feed/rss/?category=news-from-iurc").content)
+    by_region = feedparser.parse(client.get("/news/feed/atom/?region=china").content)
+
+    assert [entry.title for entry in by_category.entries][:2] == ["Story 1", "Story 3"]
+    assert all(int(entry.title.split()[1]) % 2 == 1 for entry in by_category.entries)
+    assert [entry.title for entry in by_region.entries][:2] == ["Story 0", "Story 2"]
+    assert "News from IURC" in by_category.feed.title and "China" in by_region.feed.title
+
+
+def test_unknown_feed_scope_is_a_404(client, articles):
+    assert client.get("/news/feed/rss/?category=nope").status_code == 404
+    assert client.get("/news/feed/atom/?region=" + "x" * 3000).status_code == 404
+
+
+def test_feeds_are_linked_from_the_head(client, articles, news_index):
+    listing = client.get("/news/?category=news-from-iurc").content.decode()
+    head = listing.split("</head>")[0]
+    assert '<link rel="alternate" type="application/rss+xml"' in head
+    assert 'href="/news/feed/rss/"' in head and 'href="/news/feed/atom/"' in head
+    assert 'href="/news/feed/rss/?category=news-from-iurc"' in head
+
+    article_head = client.get("/news/story-0/").content.decode().split("</head>")[0]
+    assert 'type="application/rss+xml"' in article_head and 'href="/news/feed/rss/"' in article_head
