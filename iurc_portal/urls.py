@@ -12,6 +12,10 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
+    # No "" pattern inside: /newsletter/ itself falls through to the Wagtail NewsletterPage.
+    path("newsletter/", include("newsletter.urls")),
+    # <events index>/calendar.ics: page URLs cannot hold a dot, so a plain view serves it.
+    path("", include("news.urls")),
 ]
 
 if settings.DEBUG:

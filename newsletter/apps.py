@@ -1,7 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsletterConfig(AppConfig):
     name = "newsletter"
-    verbose_name = "Newsletter"
+    verbose_name = _("Newsletter")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import choices  # noqa: F401  (connects the cache-clearing signal handlers)

@@ -206,3 +206,32 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
     },
 }
+
+# --- newsletter ---
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+# Wagtail's own tasks (reference index, image focal points) stay in-process; newsletter
+# emails go to a database queue worked by `manage.py db_worker --backend email`, so an
+# SMTP outage never slows or fails a request and nothing is lost.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "email": {
+        "BACKEND": os.environ.get("EMAIL_TASK_BACKEND", "django_tasks_db.backend.DatabaseBackend"),
+    },
+}
+# Absolute links in emails; empty means WAGTAILADMIN_BASE_URL.
+NEWSLETTER_BASE_URL = os.environ.get("NEWSLETTER_BASE_URL", "")
+NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", "")  # empty: DEFAULT_FROM_EMAIL
+NEWSLETTER_CONFIRMATION_HOURS = 72
+# Seconds before a failed email is tried again; one entry per retry.
+NEWSLETTER_EMAIL_RETRY_DELAYS = [60, 300, 1800, 3 * 3600, 12 * 3600]
+# (count, seconds): sign-up posts per IP, confirmation emails per address, re-send interval.
+NEWSLETTER_RATE_LIMITS = {
+    "ip": (int(os.environ.get("NEWSLETTER_IP_LIMIT", "20")), 3600),
+    "address": (3, 24 * 3600),
+    "resend_interval": (1, 600),
+}
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+NEWSLETTER_TRUSTED_PROXY_COUNT = int(os.environ.get("NEWSLETTER_TRUSTED_PROXY_COUNT", "0"))
+# Time trap: a form sent back sooner than this after it was shown is a bot's.
+NEWSLETTER_MIN_FORM_SECONDS = 2
+NEWSLETTER_MAX_FORM_AGE = 7 * 24 * 3600

@@ -133,7 +133,16 @@ class HomePage(BasePage):
     summary_source_field = "intro"
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["core.StandardPage"]
+    subpage_types = [
+        "core.StandardPage",
+        "programmes.ProgrammePage",
+        "programmes.RegionIndexPage",
+        "programmes.CityIndexPage",
+        "programmes.PairingIndexPage",
+        "news.NewsIndexPage",
+        "news.EventIndexPage",
+        "newsletter.NewsletterPage",
+    ]
     max_count = 1
 
     class Meta:

@@ -1,0 +1,28 @@
+"""Initial data shared by the data migration and the demo loader (plain constants only)."""
+
+CONSENT_VERSION = "1"
+CONSENT_TEXT = (
+    "I would like to receive email updates from the IURC programme: news, events and "
+    "opportunities, in line with the interests I chose. I can unsubscribe at any time "
+    "with the link in every email."
+)
+MANAGERS_GROUP = "Newsletter managers"
+# (app label, model, codename): enough to log in, browse, export and erase subscribers,
+# and to add new versions of the consent statement.
+MANAGERS_PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin"),
+    ("newsletter", "subscriber", "view_subscriber"),
+    ("newsletter", "subscriber", "delete_subscriber"),
+    ("newsletter", "consenttext", "view_consenttext"),
+    ("newsletter", "consenttext", "add_consenttext"),
+    ("newsletter", "consenttext", "change_consenttext"),
+]
+
+
+def grant_managers_permissions(group, permission_model):
+    for app_label, model, codename in MANAGERS_PERMISSIONS:
+        permission = permission_model.objects.filter(
+            content_type__app_label=app_label, content_type__model=model, codename=codename
+        ).first()
+        if permission is not None:
+            group.permissions.add(permission)

@@ -1,0 +1,194 @@
+"""Subscription state changes. Each runs in one transaction and logs its consent event.
+
+Concurrency: the unique `email_normalized` is the single source of truth. Sign-ups insert
+inside a savepoint and fall back to locking the existing row, so racing requests for the
+same address end with one row and no error; confirm and unsubscribe are conditional
+UPDATEs, so only one of several racing requests changes the state (and sends email).
+"""
+
+import logging
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from . import ratelimit
+from .models import ConsentEvent, ConsentText, Subscriber, Suppression
+from .tokens import hash_token, is_well_formed_confirmation_token
+
+logger = logging.getLogger(__name__)
+
+Status = Subscriber.Status
+Event = ConsentEvent.Event
+
+
+def _log(subscriber, event, *, consent_text=None, source="", locale=""):
+    return ConsentEvent.objects.create(
+        subscriber=subscriber,
+        event=event,
+        consent_text=consent_text,
+        source=(source or "")[:255],
+        locale=(locale or "")[:16],
+    )
+
+
+def subscribe(*, email, email_normalized, regions=(), themes=(), consent_text=None, source="", locale=""):
+    """Record a sign-up and queue a confirmation email; returns the subscriber.
+
+    Whatever the address's state, the caller shows the same response, so nobody can learn
+    whether an address is on the list. A confirmed address is left as it is; a pending or
+    unsubscribed one gets (after the throttle) a new confirmation link."""
+    from .tasks import enqueue_confirmation_email
+
+    consent_text = consent_text or ConsentText.current()
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                subscriber = Subscriber.objects.create(
+                    email=email, email_normalized=email_normalized, locale=(locale or "")[:16]
+                )
+        except IntegrityError:
+            subscriber = Subscriber.objects.select_for_update().get(email_normalized=email_normalized)
+        if subscriber.status == Status.CONFIRMED:
+            return subscriber
+        # Pending, or unsubscribed and opting in again: a new double opt-in starts.
+        subscriber.email = email
+        subscriber.status = Status.PENDING
+        subscriber.locale = (locale or "")[:16]
+        subscriber.save(update_fields=["email", "status", "locale", "updated_at"])
+        subscriber.regions.set(regions)
+        subscriber.themes.set(themes)
+        _log(subscriber, Event.SUBSCRIBED, consent_text=consent_text, source=source, locale=locale)
+        if ratelimit.allow_confirmation_email(email_normalized):
+            subscriber_id = subscriber.pk
+            transaction.on_commit(lambda: enqueue_confirmation_email(subscriber_id), robust=True)
+    return subscriber
+
+
+def find_by_token(token):
+    """The subscriber a still-valid confirmation token was made for, whatever its status now."""
+    if not is_well_formed_confirmation_token(token):
+        return None
+    return (
+        Subscriber.objects.filter(token_hash=hash_token(token), token_expires_at__gt=timezone.now())
+        .only("pk", "email", "status")
+        .first()
+    )
+
+
+def confirm(token, *, source="", locale=""):
+    """Confirm the subscription the token belongs to. Returns (subscriber, changed)."""
+    from .tasks import enqueue_welcome_email
+
+    subscriber = find_by_token(token)
+    if subscriber is None:
+        return None, False
+    token_hash = hash_token(token)
+    now = timezone.now()
+    with transaction.atomic():
+        # Only the request that flips pending -> confirmed gets changed == 1. The used token's
+        # hash stays until it expires, so a second click reads "already confirmed", not "invalid".
+        changed = Subscriber.objects.filter(
+            pk=subscriber.pk, token_hash=token_hash, status=Status.PENDING, token_expires_at__gt=now
+        ).update(
+            status=Status.CONFIRMED,
+            confirmed_at=now,
+            unsubscribed_at=None,
+            updated_at=now,
+        )
+        if not changed:
+            subscriber.refresh_from_db()
+            return subscriber, False
+        subscriber.refresh_from_db()
+        last_signup = (
+            subscriber.consent_events.filter(event=Event.SUBSCRIBED).order_by("-created_at", "-pk").first()
+        )
+        _log(
+            subscriber,
+            Event.CONFIRMED,
+            consent_text=last_signup.consent_text if last_signup else None,
+            source=source,
+            locale=locale,
+        )
+        # The person opted in again themselves, which is what the suppression waited for.
+        Suppression.objects.filter(email_hash=Suppression.hash_for(subscriber.email_normalized)).delete()
+        transaction.on_commit(lambda: enqueue_welcome_email(subscriber.pk), robust=True)
+    return subscriber, True
+
+
+def unsubscribe(subscriber_id, *, source="", locale=""):
+    """Stop all mail to the subscriber. Returns (subscriber or None, changed)."""
+    now = timezone.now()
+    with transaction.atomic():
+        changed = Subscriber.objects.filter(
+            pk=subscriber_id, status__in=[Status.PENDING, Status.CONFIRMED]
+        ).update(
+            status=Status.UNSUBSCRIBED,
+            token_hash="",
+            token_expires_at=None,
+            unsubscribed_at=now,
+            updated_at=now,
+        )
+        subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
+        if changed:
+            # Interests serve only the mailing; without it they are not kept.
+            subscriber.regions.clear()
+            subscriber.themes.clear()
+            _log(subscriber, Event.UNSUBSCRIBED, source=source, locale=locale)
+    return subscriber, bool(changed)
+
+
+def erase(subscriber, *, source="admin"):
+    """GDPR erasure: anonymise the row, keep the consent log and a hashed suppression entry."""
+    with transaction.atomic():
+        subscriber = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+        if subscriber.status == Status.ERASED:
+            return subscriber
+        Suppression.objects.get_or_create(email_hash=Suppression.hash_for(subscriber.email_normalized))
+        placeholder = f"erased-{subscriber.pk}@erased.invalid"
+        subscriber.email = placeholder
+        subscriber.email_normalized = placeholder
+        subscriber.status = Status.ERASED
+        subscriber.token_hash = ""
+        subscriber.token_expires_at = None
+        subscriber.locale = ""
+        subscriber.erased_at = timezone.now()
+        subscriber.save()
+        subscriber.regions.clear()
+        subscriber.themes.clear()
+        _log(subscriber, Event.ERASED, source=source)
+    return subscriber
+
+
+def export_data(subscriber):
+    """Everything stored about a subscriber, for a GDPR access request (JSON-serialisable)."""
+
+    def iso(value):
+        return value.isoformat() if value else None
+
+    events = subscriber.consent_events.select_related("consent_text").order_by("created_at", "pk")
+    return {
+        "email": subscriber.email,
+        "email_normalized": subscriber.email_normalized,
+        "status": subscriber.status,
+        "language": subscriber.locale,
+        "signed_up": iso(subscriber.created_at),
+        "confirmed": iso(subscriber.confirmed_at),
+        "unsubscribed": iso(subscriber.unsubscribed_at),
+        "erased": iso(subscriber.erased_at),
+        "interests": {
+            "regions": [region.title for region in subscriber.regions.order_by("title")],
+            "themes": [theme.name for theme in subscriber.themes.order_by("name")],
+        },
+        "consent_log": [
+            {
+                "event": event.event,
+                "time": iso(event.created_at),
+                "consent_version": event.consent_version,
+                "consent_sha256": event.consent_hash,
+                "consent_statement": event.consent_text.text if event.consent_text else None,
+                "source": event.source,
+                "language": event.locale,
+            }
+            for event in events
+        ],
+    }
