@@ -28,6 +28,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+EDITOR = ("browser-editor", "a-long-random-test-password-4821")
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
@@ -66,8 +67,18 @@ def live_site(tmp_path_factory):
         "PYTHONUNBUFFERED": "1",
     }
     manage = [sys.executable, str(BASE_DIR / "manage.py")]
-    for command in (["migrate", "--no-input", "-v0"], ["load_demo_content", "-v0"]):
-        subprocess.run(manage + command, env=env, cwd=BASE_DIR, check=True, timeout=600)
+    for command in (
+        ["migrate", "--no-input", "-v0"],
+        ["load_demo_content", "-v0"],
+        ["createsuperuser", "--no-input", "--username", EDITOR[0], "--email", "editor@example.org"],
+    ):
+        subprocess.run(
+            manage + command,
+            env={**env, "DJANGO_SUPERUSER_PASSWORD": EDITOR[1]},
+            cwd=BASE_DIR,
+            check=True,
+            timeout=600,
+        )
     log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed after the server stops
     server = subprocess.Popen(
         manage + ["runserver", "--noreload", f"127.0.0.1:{port}"],
