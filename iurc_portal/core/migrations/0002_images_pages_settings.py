@@ -76,7 +76,7 @@ class Migration(migrations.Migration):
             name='SiteSettings',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('organisation_name', models.CharField(default='IURC — International Urban and Regional Cooperation', max_length=160, verbose_name='organisation name')),
+                ('organisation_name', models.CharField(default='International Urban and Regional Cooperation', max_length=160, verbose_name='organisation name')),
                 ('short_name', models.CharField(default='IURC', max_length=40, verbose_name='short name')),
                 ('tagline', models.CharField(blank=True, max_length=200, verbose_name='tagline')),
                 ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact email')),
