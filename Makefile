@@ -7,11 +7,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run install install-dev migrate demo admin test lint format check clean
+.PHONY: help run serve install install-dev migrate demo admin test lint format check clean
 
 help:
 	@echo "make run    - set up .venv, migrate, load demo content and serve http://$(HOST):$(PORT)"
 	@echo "make test   - install dev requirements and run the test suite (uses DATABASE_URL if set)"
+	@echo "make serve  - the production stack locally: PostgreSQL, Redis, gunicorn, email worker"
 	@echo "make lint   - ruff check and format check"
 	@echo "make format - apply ruff formatting and fixes"
 
@@ -43,6 +44,9 @@ admin: migrate
 run: demo admin
 	@echo "Serving the portal on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+serve: install
+	deploy/serve.sh
 
 test: install-dev
 	$(BIN)/pytest $(PYTEST_ARGS)

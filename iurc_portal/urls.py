@@ -16,6 +16,7 @@ urlpatterns = [
     path("newsletter/", include("newsletter.urls")),
     # <events index>/calendar.ics: page URLs cannot hold a dot, so a plain view serves it.
     path("", include("news.urls")),
+    path("search/", core_views.search, name="search"),
 ]
 
 if settings.DEBUG:

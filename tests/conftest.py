@@ -15,3 +15,13 @@ def home_page(db):
 def _media_root(settings, tmp_path):
     # Uploaded files and renditions go to a throwaway folder, never the project's media/.
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # The cache holds rate-limit counters and cached pages; no test may see another's.
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -223,6 +223,134 @@ ABOUT_BODY = [
 ]
 
 
+PRIVACY_INTRO = (
+    "How this website handles personal data: what the newsletter stores and why, what we do not "
+    "collect, and how to exercise your rights."
+)
+
+PRIVACY_BODY = [
+    ("heading", {"text": "In short", "level": "h2"}),
+    (
+        "paragraph",
+        "<ul><li>Reading this website needs no personal data. We use no analytics, no advertising and no "
+        "third-party fonts, maps or scripts.</li><li>If you subscribe to “Stay in the loop”, we store your "
+        "email address and the interests you chose, only to send you the programme's updates.</li>"
+        "<li>You can unsubscribe from every email with one click, and ask us to erase your data at any "
+        "time.</li></ul>",
+    ),
+    ("heading", {"text": "What the newsletter stores", "level": "h2"}),
+    (
+        "paragraph",
+        "<ul><li><b>Your email address</b>, as you typed it, and a normalised form of it used to "
+        "recognise the same address written differently.</li><li><b>Your interests</b> (regions and "
+        "themes), if you chose any, to send you what is relevant.</li><li><b>Your subscription "
+        "status</b> (waiting for confirmation, confirmed, unsubscribed) and when it changed.</li>"
+        "<li><b>A record of your consent</b>: when you subscribed, confirmed or unsubscribed, the version "
+        "of the consent statement you were shown, the page you subscribed from and the language of "
+        "the page. This record proves that we only write to people who asked us to.</li></ul>"
+        "<p>We do not store your name, your IP address or any free text with your subscription.</p>",
+    ),
+    ("heading", {"text": "Why, and on what basis", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "We process your address on the basis of your consent, which you give by subscribing and "
+            "confirm by pressing the button in the confirmation email (double opt-in). Nobody is "
+            "subscribed without that confirmation.\n\n"
+            "The programme is an action of the European Union. Personal data processed for it is "
+            "protected under Regulation (EU) 2018/1725 on the processing of personal data by the Union "
+            "institutions, and under the General Data Protection Regulation (EU) 2016/679 where it applies."
+        ),
+    ),
+    ("heading", {"text": "How long we keep it", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "A subscription that is never confirmed expires with its confirmation link. A confirmed "
+            "subscription is kept until you unsubscribe. When you unsubscribe we stop writing to you at "
+            "once; when you ask for erasure we delete your address and interests and keep only a one-way "
+            "fingerprint of the address, so that it cannot be subscribed again without a new confirmation, "
+            "and the consent record without your address."
+        ),
+    ),
+    ("heading", {"text": "Who can see it", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "Only the programme's newsletter managers, in the website's administration, and the email "
+            "service that delivers the messages. We never sell or share the list."
+        ),
+    ),
+    ("heading", {"text": "Cookies", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "Public pages set no tracking cookies. Forms use a security cookie (CSRF protection) that "
+            "expires with your browser session or after a year, and editors who log in get a session "
+            "cookie. Videos from YouTube or Vimeo are only loaded when you press “Play video here”; from "
+            "then on that provider's own privacy policy applies."
+        ),
+    ),
+    ("heading", {"text": "Your rights", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "You may ask to see the data we hold about you, to correct it, to receive it in a portable "
+            "form, or to have it erased, and you may withdraw your consent at any time by unsubscribing. "
+            "Write to the contact address at the foot of this page. You may also complain to the European "
+            "Data Protection Supervisor (edps.europa.eu)."
+        ),
+    ),
+]
+
+ACCESSIBILITY_INTRO = (
+    "We want everyone to be able to use this website. This statement says how accessible it is, what "
+    "we know does not work yet and how to tell us about a problem."
+)
+
+ACCESSIBILITY_BODY = [
+    ("heading", {"text": "Compliance status", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "This website aims to conform to the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA, "
+            "the standard referenced by the European accessibility standard EN 301 549. Every release is "
+            "checked with automated tests (axe-core in a real browser) on the main pages, and by keyboard.\n\n"
+            "What you can expect: the site works without JavaScript; you can reach everything with a "
+            "keyboard, with a visible focus and a “Skip to main content” link; pages use headings and "
+            "landmarks; form fields have labels and their errors are announced with the field; text has "
+            "enough contrast; images have text alternatives and maps have a table alternative."
+        ),
+    ),
+    ("heading", {"text": "Known limitations", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "Some documents published before this website (such as action plans in PDF) may not be fully "
+            "accessible. Ask us for an accessible version and we will provide one. Videos come from the "
+            "programme's partners and may lack captions."
+        ),
+    ),
+    ("heading", {"text": "Feedback and contact", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "If you find a barrier on this website, or need information in another format, write to the "
+            "contact address at the foot of this page. Tell us the page address and what went wrong; we aim "
+            "to reply within 10 working days."
+        ),
+    ),
+    ("heading", {"text": "How this statement was prepared", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "This statement is based on a self-assessment by the website team, supported by automated "
+            "testing on every change. It is reviewed with each major release."
+        ),
+    ),
+]
+
+
 @transaction.atomic
 def load(ctx):
     """Home page, About page and the footer's site settings."""
@@ -276,6 +404,25 @@ def load(ctx):
         show_in_menus=True,
     )
 
+    privacy = ensure_page(
+        ctx,
+        home,
+        StandardPage,
+        "privacy",
+        title="Privacy notice",
+        intro=PRIVACY_INTRO,
+        body=PRIVACY_BODY,
+    )
+    accessibility = ensure_page(
+        ctx,
+        home,
+        StandardPage,
+        "accessibility",
+        title="Accessibility statement",
+        intro=ACCESSIBILITY_INTRO,
+        body=ACCESSIBILITY_BODY,
+    )
+
     site = Site.objects.get(root_page=home)
     settings = SiteSettings.for_site(site)
     if not settings.funding_statement:
@@ -288,7 +435,12 @@ def load(ctx):
         settings.programme_websites = [
             ("link", {"page": None, "url": url, "label": title}) for title, _text, url in PHASE_ONE_SITES
         ]
-        settings.footer_links = [("link", {"page": about, "url": "", "label": ""})]
+        settings.footer_links = [
+            ("link", {"page": page, "url": "", "label": ""}) for page in (about, privacy, accessibility)
+        ]
+        settings.privacy_page = privacy
+        settings.accessibility_page = accessibility
+        settings.contact_email = "iurc-portal@example.org"
         settings.save()
         ctx.record("site settings", created=True)
     else:

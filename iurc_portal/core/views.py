@@ -1,7 +1,20 @@
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+from .models import BasePage
+
+SEARCH_RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+# Only the project's own page types are offered as filters, in this order.
+PROJECT_APPS = ("core", "programmes", "news", "newsletter")
 
 
 @require_GET
@@ -17,3 +30,63 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def searchable_page_types():
+    """(content type, model) for every concrete page type of the project."""
+    models = [
+        model
+        for app_label in PROJECT_APPS
+        for model in apps.get_app_config(app_label).get_models()
+        if issubclass(model, BasePage) and not model._meta.abstract
+    ]
+    content_types = ContentType.objects.get_for_models(*models)
+    return [(content_types[model], model) for model in models]
+
+
+def clean_query(raw):
+    """The search text, or "" for input nobody could have meant (control characters)."""
+    query = (raw or "").strip()
+    if any(ord(char) < 32 for char in query):
+        return ""
+    return query[:MAX_QUERY_LENGTH]
+
+
+@require_GET
+def search(request):
+    query = clean_query(request.GET.get("q"))
+    types = searchable_page_types()
+    types_by_key = {model._meta.model_name: (ct, model) for ct, model in types}
+    selected_key = request.GET.get("type", "")
+    if selected_key not in types_by_key:
+        selected_key = ""
+
+    page_obj = None
+    facets = []
+    total = 0
+    if query:
+        pages = Page.objects.live().public()
+        counts = pages.search(query).facet("content_type_id")
+        total = sum(counts.values())
+        facets = [
+            {"key": model._meta.model_name, "label": model._meta.verbose_name_plural, "count": counts[ct.pk]}
+            for ct, model in types
+            if counts.get(ct.pk)
+        ]
+        if selected_key:
+            pages = pages.filter(content_type=types_by_key[selected_key][0])
+        results = pages.specific().search(query)
+        page_obj = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+
+    return render(
+        request,
+        "core/search.html",
+        {
+            "search_query": query,
+            "page_obj": page_obj,
+            "facets": facets,
+            "selected_type": selected_key,
+            "total": total,
+            "title": _("Search results for “%(query)s”") % {"query": query} if query else _("Search"),
+        },
+    )

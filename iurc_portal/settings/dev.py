@@ -7,3 +7,8 @@ DEBUG = True
 # Only ever used on a developer's machine; production refuses to start without its own.
 SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+
+# Serve static files from the source folders (no collectstatic needed while developing).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STATIC_ROOT = None

@@ -28,15 +28,19 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", True)
 SESSION_COOKIE_HTTPONLY = True
 
 # Wagtail's preview shows the page in a same-origin iframe, so frames are allowed from
-# our own origin only; 'DENY' (what security.W019 asks for) would break preview.
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# our own origin only (X_FRAME_OPTIONS = SAMEORIGIN and CSP frame-ancestors 'self');
+# 'DENY', which security.W019 asks for, would break preview.
 SILENCED_SYSTEM_CHECKS = ["security.W019"]
+
+# Hashed, compressed static files with far-future cache headers, served by whitenoise.
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -72,6 +73,8 @@ class BasePage(Page):
 
     # Name of a text field that can summarise the page when no summary is given.
     summary_source_field = None
+    # Open Graph type; articles and events override it.
+    og_type = "website"
 
     class Meta:
         abstract = True
@@ -93,7 +96,27 @@ class BasePage(Page):
         return self.listing_image
 
     def get_meta_description(self):
-        return self.search_description or self.get_listing_summary()
+        """Never empty: every page needs a description for search engines and sharing."""
+        description = self.search_description or self.get_listing_summary() or self._first_paragraph()
+        return description or _("%(title)s — International Urban and Regional Cooperation (IURC)") % {
+            "title": self.title
+        }
+
+    def _first_paragraph(self):
+        for block in getattr(self, "body", None) or []:
+            if block.block_type == "paragraph":
+                return Truncator(strip_tags(block.value.source)).words(40)
+        return ""
+
+    def get_structured_data(self, request=None):
+        """schema.org data for this page as a dict (rendered as JSON-LD), or None."""
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebPage",
+            "name": self.seo_title or self.title,
+            "description": str(self.get_meta_description()),
+            "url": self.get_full_url(request),
+        }
 
     def get_social_image(self):
         return self.social_image or self.get_listing_image()
@@ -147,6 +170,38 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_structured_data(self, request=None):
+        from .site_settings import SiteSettings
+
+        site_settings = SiteSettings.for_request(request) if request else None
+        url = self.get_full_url(request)
+        organisation = {
+            "@context": "https://schema.org",
+            "@type": "Organization",
+            "name": site_settings.organisation_name if site_settings else self.title,
+            "alternateName": site_settings.short_name if site_settings else "IURC",
+            "url": url,
+            "description": str(self.get_meta_description()),
+        }
+        if site_settings and site_settings.contact_email:
+            organisation["email"] = site_settings.contact_email
+        if site_settings:
+            same_as = [block.value["url"] for block in site_settings.social_links]
+            if same_as:
+                organisation["sameAs"] = same_as
+        website = {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": organisation["name"],
+            "url": url,
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": f"{url.rstrip('/')}/search/?q={{search_term_string}}",
+                "query-input": "required name=search_term_string",
+            },
+        }
+        return [organisation, website]
 
 
 class StandardPage(BasePage):

@@ -1,7 +1,15 @@
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 register = template.Library()
+
+# As in Django's json_script: nothing inside the JSON can close the <script> element.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -39,3 +47,30 @@ def breadcrumbs(context, page):
         .only("id", "path", "title", "url_path", "depth")
     )
     return {"ancestors": list(ancestors), "page": page, "request": request}
+
+
+@register.simple_tag
+def elided_page_range(page_obj, on_each_side=2, on_ends=1):
+    return list(
+        page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=on_each_side, on_ends=on_ends)
+    )
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    """`url` made absolute against the current request (media may already be absolute, e.g. S3)."""
+    if not url or "://" in url:
+        return url or ""
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, page):
+    """The page's schema.org description as a JSON-LD script element, or nothing."""
+    getter = getattr(page, "get_structured_data", None)
+    data = getter(context.get("request")) if getter else None
+    if not data:
+        return ""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))

@@ -1,0 +1,191 @@
+"""Caching: a Redis cache that never takes the site down, and full-page caching for visitors.
+
+Full-page cache design
+----------------------
+* Anonymous GET/HEAD requests (no session or messages cookie) for public paths are served from the
+  cache; editors, form results and anything marked private are never cached.
+* Invalidation is by generation: every cache entry records the generation it was rendered in, and
+  publishing, unpublishing, moving or deleting a page, or changing a taxonomy or the site settings,
+  starts a new generation. Listings (home, regions, news) show many pages, so invalidating everything
+  at once is the only rule that is never stale; publishing is rare next to reading.
+* Entries also expire after PAGE_CACHE_SECONDS, so time-dependent listings ("upcoming events") move on
+  without a publish.
+* Every page carries the footer sign-up form and so a CSRF token. The token is cut out before
+  storing and a fresh one for the current visitor is put back when serving ("hole punching"), so a
+  cached page never hands one visitor's token to another.
+"""
+
+import logging
+import re
+import time
+import uuid
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+
+logger = logging.getLogger(__name__)
+
+
+def _fail_open(default):
+    """Run the cache call; if Redis is unreachable, log, back off for a while and return `default`."""
+
+    def decorator(method):
+        @wraps(method)
+        def wrapper(self, *args, **kwargs):
+            if time.monotonic() < self._retry_at:
+                return default(*args, **kwargs) if callable(default) else default
+            try:
+                return method(self, *args, **kwargs)
+            except self._errors as error:
+                self._retry_at = time.monotonic() + self._backoff
+                logger.warning(
+                    "Redis cache unavailable (%s); serving without cache for %ss", error, self._backoff
+                )
+                return default(*args, **kwargs) if callable(default) else default
+
+        return wrapper
+
+    return decorator
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's Redis cache, except that an unreachable Redis means "no cache", not an error page.
+
+    After a failure the process stops trying for REDIS_RETRY_SECONDS, so a dead Redis costs one
+    connection timeout per process and interval, not one per request. Rate limits built on
+    `add`/`incr` fail open (they count as a first attempt) while Redis is down."""
+
+    def __init__(self, server, params):
+        options = params.setdefault("OPTIONS", {})
+        options.setdefault("socket_connect_timeout", 0.5)
+        options.setdefault("socket_timeout", 0.5)
+        self._backoff = float(options.pop("retry_seconds", 10))
+        super().__init__(server, params)
+        import redis
+
+        self._errors = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
+        self._retry_at = 0.0
+
+    get = _fail_open(lambda key, default=None, version=None: default)(RedisCache.get)
+    get_many = _fail_open(lambda keys, version=None: {})(RedisCache.get_many)
+    set = _fail_open(None)(RedisCache.set)
+    set_many = _fail_open(lambda data, *args, **kwargs: list(data))(RedisCache.set_many)
+    add = _fail_open(True)(RedisCache.add)
+    touch = _fail_open(False)(RedisCache.touch)
+    delete = _fail_open(False)(RedisCache.delete)
+    delete_many = _fail_open(None)(RedisCache.delete_many)
+    has_key = _fail_open(False)(RedisCache.has_key)
+    incr = _fail_open(lambda key, delta=1, version=None: delta)(RedisCache.incr)
+    clear = _fail_open(None)(RedisCache.clear)
+
+
+GENERATION_KEY = "pagecache:generation"
+CSRF_PLACEHOLDER = "__PAGE_CACHE_CSRF_TOKEN__"
+CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
+STORED_HEADERS_SKIP = {"content-length", "set-cookie", "x-page-cache"}
+
+
+def bump_generation(**_kwargs):
+    """Start a new cache generation: every cached page is stale from now on."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+class PageCacheMiddleware:
+    """Serve anonymous visitors' pages from the cache (see the module docstring).
+
+    Placed after CsrfViewMiddleware and AuthenticationMiddleware, so that a token put back into a
+    cached page gets its cookie set on the way out, like on a freshly rendered page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self._cacheable_request(request):
+            return self.get_response(request)
+        key = "pagecache:page:" + uuid.uuid5(uuid.NAMESPACE_URL, request.build_absolute_uri()).hex
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or "0"
+        entry = found.get(key)
+        if entry and entry["generation"] == generation:
+            return self._rebuild(request, entry)
+
+        response = self.get_response(request)
+        if self._cacheable_response(request, response):
+            cache.set(key, self._freeze(response, generation), settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _cacheable_request(request):
+        if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+            return False
+        if request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)):
+            return False
+        # A session (a logged-in editor) or pending messages make the page personal.
+        cookies = request.COOKIES
+        return settings.SESSION_COOKIE_NAME not in cookies and CookieStorage.cookie_name not in cookies
+
+    @staticmethod
+    def _cacheable_response(request, response):
+        if response.status_code != 200 or response.streaming:
+            return False
+        cache_control = response.get("Cache-Control", "").lower()
+        if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+            return False
+        if any(name != settings.CSRF_COOKIE_NAME for name in response.cookies):
+            return False
+        messages = getattr(request, "_messages", None)
+        if messages is not None and getattr(messages, "_queued_messages", None):
+            return False
+        user = getattr(request, "user", None)
+        return not (user is not None and user.is_authenticated)
+
+    @staticmethod
+    def _freeze(response, generation):
+        content = response.content.decode(response.charset or "utf-8")
+        content = CSRF_INPUT.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", content)
+        headers = [(k, v) for k, v in response.items() if k.lower() not in STORED_HEADERS_SKIP]
+        return {
+            "generation": generation,
+            "status": response.status_code,
+            "headers": headers,
+            "content": content,
+        }
+
+    @staticmethod
+    def _rebuild(request, entry):
+        content = entry["content"]
+        if CSRF_PLACEHOLDER in content:
+            content = content.replace(CSRF_PLACEHOLDER, get_token(request))
+        response = HttpResponse(content, status=entry["status"])
+        for header, value in entry["headers"]:
+            response[header] = value
+        response["X-Page-Cache"] = "hit"
+        return response
+
+
+def connect_invalidation_signals():
+    """Start a new generation whenever what visitors see may have changed."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+    for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
+        signal.connect(bump_generation, dispatch_uid=f"pagecache-{id(signal)}")
+
+    from wagtail.models import Page
+
+    def on_delete(sender, instance, **kwargs):
+        if isinstance(instance, Page) or sender._meta.label in settings.PAGE_CACHE_INVALIDATING_MODELS:
+            bump_generation()
+
+    def on_save(sender, instance, **kwargs):
+        if sender._meta.label in settings.PAGE_CACHE_INVALIDATING_MODELS:
+            bump_generation()
+
+    post_delete.connect(on_delete, dispatch_uid="pagecache-delete", weak=False)
+    post_save.connect(on_save, dispatch_uid="pagecache-save", weak=False)

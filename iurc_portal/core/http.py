@@ -1,0 +1,20 @@
+"""Request helpers shared by the apps."""
+
+from django.conf import settings
+
+
+def client_ip(request):
+    """The visitor's IP address.
+
+    Behind N trusted proxies (TRUSTED_PROXY_COUNT), the address is the N-th from the right of
+    X-Forwarded-For: the left part of that header is whatever the client chose to send, so
+    trusting it would let anyone dodge the rate limits and the admin lockout.
+    """
+    proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
+    if proxies:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")

@@ -1,0 +1,156 @@
+"""Browser suite: a real Chromium (Debian's package) driven by Playwright against a live server.
+
+The server is a separate process (`manage.py runserver`) on its own SQLite database loaded with the
+demo content, so the browser sees exactly what a visitor would after `make run`.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+SCREENSHOT_DIR = BASE_DIR / "tests" / "browser" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+EDITOR = ("browser-editor", "a-long-random-test-password-4821")
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+def pytest_collection_modifyitems(config, items):
+    missing = not Path(CHROMIUM).exists()
+    if missing and os.environ.get("REQUIRE_BROWSER"):
+        raise pytest.UsageError(f"REQUIRE_BROWSER is set but Chromium was not found at {CHROMIUM}")
+    for item in items:
+        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+            if missing:
+                item.add_marker(
+                    pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+                )
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory):
+    """Base URL of a running portal with the demo content."""
+    workdir = tmp_path_factory.mktemp("live_site")
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "iurc_portal.settings.dev",
+        "DATABASE_URL": f"sqlite:///{workdir / 'browser.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "WAGTAILADMIN_BASE_URL": base_url,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PYTHONUNBUFFERED": "1",
+    }
+    manage = [sys.executable, str(BASE_DIR / "manage.py")]
+    for command in (
+        ["migrate", "--no-input", "-v0"],
+        ["load_demo_content", "-v0"],
+        ["createsuperuser", "--no-input", "--username", EDITOR[0], "--email", "editor@example.org"],
+    ):
+        subprocess.run(
+            manage + command,
+            env={**env, "DJANGO_SUPERUSER_PASSWORD": EDITOR[1]},
+            cwd=BASE_DIR,
+            check=True,
+            timeout=600,
+        )
+    log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed after the server stops
+    server = subprocess.Popen(
+        manage + ["runserver", "--noreload", f"127.0.0.1:{port}"],
+        env=env,
+        cwd=BASE_DIR,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base_url + "/robots.txt", timeout=2)  # noqa: S310 - loopback
+                break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError(f"live server did not start; see {workdir / 'server.log'}") from None
+                time.sleep(0.3)
+        yield base_url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    # Module scope: Playwright's sync API keeps an event loop around while it lives, which would make
+    # Django refuse database access in the non-browser tests that run after this module.
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_site):
+    context = browser.new_context(base_url=live_site, viewport=VIEWPORTS["desktop"], locale="en-GB")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, live_site):
+    context = browser.new_context(
+        base_url=live_site, viewport=VIEWPORTS["phone"], is_mobile=True, has_touch=True, locale="en-GB"
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def assert_accessible(page):
+    """axe-core (shipped inside axe-playwright-python) finds no WCAG 2.1 A/AA violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}},
+    )
+    assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+
+def save_screenshots(browser, live_site, path, name):
+    """Full-page screenshots at desktop and phone widths, for review (git-ignored folder)."""
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    for label, viewport in VIEWPORTS.items():
+        context = browser.new_context(base_url=live_site, viewport=viewport, locale="en-GB")
+        shot = context.new_page()
+        shot.goto(path)
+        shot.screenshot(path=str(SCREENSHOT_DIR / f"{name}-{label}.png"), full_page=True)
+        context.close()

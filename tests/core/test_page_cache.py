@@ -1,0 +1,118 @@
+"""Full-page cache: fast for visitors, never stale after publishing, never personal."""
+
+import re
+
+import pytest
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template import Context, Template
+
+from iurc_portal.core.cache import CSRF_PLACEHOLDER, PageCacheMiddleware
+from iurc_portal.core.factories import UserFactory
+from iurc_portal.core.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_ENABLED = True
+
+
+@pytest.fixture
+def about(home_page):
+    page = StandardPage(title="About IURC", slug="about", intro="First version.", show_in_menus=True)
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_second_visit_is_served_from_the_cache(client, about):
+    client.get("/")  # the very first request creates the site settings row (a new generation)
+    assert client.get("/about/")["X-Page-Cache"] == "miss"
+    response = client.get("/about/")
+    assert response["X-Page-Cache"] == "hit"
+    assert "First version." in response.content.decode()
+
+
+def test_publishing_a_page_refreshes_the_pages_that_list_it(client, home_page, about):
+    client.get("/")
+    client.get("/about/")
+    news = StandardPage(title="Brand new section", slug="new-section", show_in_menus=True)
+    home_page.add_child(instance=news)
+    news.save_revision().publish()
+
+    home = client.get("/")
+    assert home["X-Page-Cache"] == "miss"
+    assert "Brand new section" in home.content.decode()  # the menu on every page lists it
+
+    about.intro = "Second version."
+    about.save_revision().publish()
+    assert "Second version." in client.get("/about/").content.decode()
+
+
+def test_unpublishing_removes_the_page_from_cached_listings(client, home_page, about):
+    assert "About IURC" in client.get("/").content.decode()
+    about.unpublish()
+    assert client.get("/about/").status_code == 404
+    assert ">About IURC<" not in client.get("/").content.decode()
+
+
+def test_logged_in_editors_never_get_or_fill_the_cache(client, about):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get("/about/")
+    assert "X-Page-Cache" not in response
+    client.logout()
+    assert client.get("/about/")["X-Page-Cache"] == "miss"
+
+
+def test_saving_site_settings_refreshes_the_footer(client, home_page, about):
+    from wagtail.models import Site
+
+    from iurc_portal.core.models import SiteSettings
+
+    client.get("/about/")
+    settings_obj = SiteSettings.for_site(Site.objects.get())
+    settings_obj.contact_email = "hello@example.org"
+    settings_obj.save()
+    assert "hello@example.org" in client.get("/about/").content.decode()
+
+
+def test_each_visitor_gets_their_own_csrf_token_from_a_cached_page(rf):
+    # Every page carries the footer sign-up form; a cached copy must not share one visitor's token.
+    request = rf.get("/about/")
+    html = Template('<form method="post">{% csrf_token %}</form>').render(
+        Context({"csrf_token": get_token(request)})
+    )
+    frozen = PageCacheMiddleware._freeze(HttpResponse(html), "generation-1")
+    assert CSRF_PLACEHOLDER in frozen["content"] and not TOKEN.search(frozen["content"])
+
+    first = PageCacheMiddleware._rebuild(rf.get("/about/"), frozen).content.decode()
+    second = PageCacheMiddleware._rebuild(rf.get("/about/"), frozen).content.decode()
+
+    assert TOKEN.search(first).group(1) != TOKEN.search(second).group(1)
+
+
+def test_responses_that_set_cookies_or_messages_are_not_cached(client, about):
+    client.get("/")
+    client.cookies["messages"] = "something"
+    response = client.get("/about/")
+    assert "X-Page-Cache" not in response
+    del client.cookies["messages"]
+    assert client.get("/about/")["X-Page-Cache"] == "miss"
+
+
+def test_site_keeps_serving_when_redis_is_down(client, about, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "iurc_portal.core.cache.ResilientRedisCache",
+            # Nothing listens on port 1: every connection is refused at once.
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"retry_seconds": 30},
+        }
+    }
+    first = client.get("/about/")
+    second = client.get("/about/")
+    assert first.status_code == 200 and second.status_code == 200
+    assert "First version." in second.content.decode()

@@ -1,0 +1,81 @@
+import pytest
+from django.core.management import call_command
+
+from iurc_portal.core.models import StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pages(home_page):
+    made = []
+    for number in range(12):
+        page = StandardPage(
+            title=f"Circular economy note {number}", slug=f"note-{number}", intro="Waste as a resource."
+        )
+        home_page.add_child(instance=page)
+        page.save_revision().publish()
+        made.append(page)
+    return made
+
+
+def test_search_finds_published_pages_and_paginates(client, pages):
+    response = client.get("/search/", {"q": "circular"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "12 results" in html
+    assert html.count('class="result"') == 10
+    assert 'rel="next"' in html
+
+    second = client.get("/search/", {"q": "circular", "page": 2}).content.decode()
+    assert second.count('class="result"') == 2
+
+
+def test_search_does_not_show_unpublished_pages(client, pages):
+    pages[0].unpublish()
+    html = client.get("/search/", {"q": "circular"}).content.decode()
+    assert "11 results" in html
+    assert "Circular economy note 0<" not in html
+
+
+def test_search_can_be_narrowed_to_one_page_type(client, pages):
+    html = client.get("/search/", {"q": "circular", "type": "standardpage"}).content.decode()
+    assert "12 results" in html
+    assert 'type=standardpage" aria-current="true"' in html
+
+
+def test_search_without_results_says_so(client, home_page):
+    html = client.get("/search/", {"q": "nothing-matches-this"}).content.decode()
+    assert "No results for “nothing-matches-this”" in html
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "x" * 5000},
+        {"q": "abc\x00def"},
+        {"q": "circular", "page": "999"},
+        {"q": "circular", "page": "-1"},
+        {"q": "circular", "type": "nosuchtype"},
+        {"q": "ünïcødé 北京 🏙️"},
+        {"q": "'; DROP TABLE wagtailcore_page; --"},
+    ],
+)
+def test_bad_search_input_gives_a_clean_page(client, pages, params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+
+
+def test_search_index_is_updated_on_publish(client, home_page):
+    page = StandardPage(title="Mobility pilot", slug="mobility", intro="Buses.", live=False)
+    home_page.add_child(instance=page)
+    page.save_revision()  # draft only
+    assert "No results" in client.get("/search/", {"q": "mobility"}).content.decode()
+    page.save_revision().publish()
+    assert "Mobility pilot" in client.get("/search/", {"q": "mobility"}).content.decode()
+
+
+def test_demo_site_is_searchable(client):
+    call_command("load_demo_content", verbosity=0)
+    html = client.get("/search/", {"q": "privacy"}, HTTP_HOST="127.0.0.1", SERVER_PORT=8000).content.decode()
+    assert "Privacy notice" in html

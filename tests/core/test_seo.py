@@ -1,0 +1,89 @@
+"""Every live page: one h1, a unique title, a description, a canonical link; sitemap and JSON-LD."""
+
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from wagtail.models import Page, Site
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_site():
+    call_command("load_demo_content", verbosity=0)
+    return Site.objects.get(is_default_site=True)
+
+
+def live_pages():
+    return list(Page.objects.live().public().filter(depth__gt=1).specific())
+
+
+def get(client, site, path):
+    return client.get(path, HTTP_HOST=site.hostname, SERVER_PORT=site.port)
+
+
+def test_every_page_has_one_h1_a_unique_title_a_description_and_a_canonical_link(client, demo_site):
+    titles = {}
+    pages = live_pages()
+    assert len(pages) >= 4
+    for page in pages:
+        response = get(client, demo_site, page.url)
+        assert response.status_code == 200, page.url
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert len(soup.find_all("h1")) == 1, page.url
+        title = soup.title.string.strip()
+        assert title and title not in titles, f"{page.url} repeats the title of {titles.get(title)}"
+        titles[title] = page.url
+        description = soup.find("meta", attrs={"name": "description"})
+        assert description and len(description["content"].strip()) > 20, page.url
+        canonical = soup.find("link", rel="canonical")
+        assert canonical and canonical["href"] == page.get_full_url(), page.url
+        assert soup.find("meta", property="og:title") and soup.find("meta", property="og:url")
+
+
+def test_sitemap_lists_every_live_page_and_robots_points_to_it(client, demo_site):
+    draft = Page.objects.get(slug="about").specific
+    draft.unpublish()
+
+    response = get(client, demo_site, "/sitemap.xml")
+
+    assert response.status_code == 200
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locations = {loc.text for loc in ET.fromstring(response.content).findall("s:url/s:loc", namespace)}
+    assert locations == {page.get_full_url() for page in live_pages()}
+    assert draft.get_full_url() not in locations
+    robots = get(client, demo_site, "/robots.txt").content.decode()
+    assert f"Sitemap: {demo_site.root_url}/sitemap.xml" in robots
+
+
+def test_home_page_describes_the_organisation_in_json_ld(client, demo_site):
+    soup = BeautifulSoup(get(client, demo_site, "/").content, "html.parser")
+    data = [json.loads(tag.string) for tag in soup.find_all("script", type="application/ld+json")]
+    items = data[0] if isinstance(data[0], list) else data
+    organisation = next(item for item in items if item["@type"] == "Organization")
+    assert organisation["name"] == "International Urban and Regional Cooperation"
+    assert organisation["url"] == demo_site.root_url + "/"
+    website = next(item for item in items if item["@type"] == "WebSite")
+    assert "search_term_string" in website["potentialAction"]["target"]
+
+
+def test_json_ld_cannot_break_out_of_its_script_element(client, home_page):
+    home_page.search_description = "</script><script>alert(1)</script>"
+    home_page.save_revision().publish()
+    html = client.get("/").content.decode()
+    assert "</script><script>alert(1)" not in html
+    assert "\\u003C/script\\u003E" in html
+
+
+def test_shared_links_show_the_social_image(client, home_page):
+    from iurc_portal.core.factories import ImageFactory
+
+    home_page.social_image = ImageFactory()
+    home_page.save_revision().publish()
+    soup = BeautifulSoup(client.get("/").content, "html.parser")
+    image = soup.find("meta", property="og:image")["content"]
+    assert image.startswith("http://testserver/") and image.endswith(".jpg")
+    assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
