@@ -7,35 +7,17 @@ import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
 
-from iurc_portal.core.models import HomePage
+from iurc_portal.core.factories import home_page, index_page, parental_many_to_many
 
 from .models import AttendanceMode, EventIndexPage, EventPage, NewsArticlePage, NewsCategory, NewsIndexPage
 
 
-def _home():
-    home = HomePage.objects.first()
-    if home is None:
-        from iurc_portal.core.factories import make_site_with_home
-
-        home = make_site_with_home()
-    return home
-
-
-def _index(model, title, slug):
-    existing = model.objects.first()
-    if existing is not None:
-        return existing
-    page = model(title=title, slug=slug)
-    _home().add_child(instance=page)
-    return page
-
-
 def news_index():
-    return _index(NewsIndexPage, "News", "news")
+    return index_page(NewsIndexPage, "News", "news")
 
 
 def event_index():
-    return _index(EventIndexPage, "Events", "events")
+    return index_page(EventIndexPage, "Events", "events")
 
 
 class NewsCategoryFactory(factory.django.DjangoModelFactory):
@@ -50,7 +32,7 @@ class NewsCategoryFactory(factory.django.DjangoModelFactory):
 class NewsIndexPageFactory(wagtail_factories.PageFactory):
     title = "News"
     slug = "news"
-    parent = factory.LazyFunction(_home)
+    parent = factory.LazyFunction(home_page)
 
     class Meta:
         model = NewsIndexPage
@@ -65,26 +47,17 @@ class NewsArticlePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsArticlePage
+        skip_postgeneration_save = True
 
-    @factory.post_generation
-    def regions(self, create, extracted, **kwargs):
-        if extracted:
-            self.regions.set(extracted)
-            if create:
-                self.save()
+    regions = parental_many_to_many("regions")
 
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if extracted:
-            self.themes.set(extracted)
-            if create:
-                self.save()
+    themes = parental_many_to_many("themes")
 
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):
     title = "Events"
     slug = "events"
-    parent = factory.LazyFunction(_home)
+    parent = factory.LazyFunction(home_page)
 
     class Meta:
         model = EventIndexPage

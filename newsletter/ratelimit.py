@@ -50,14 +50,3 @@ def allow_confirmation_email(email_normalized):
         return False
     max_count, window = limit("address")
     return hit("address", email_normalized, max_count, window)
-
-
-def client_ip(request):
-    """REMOTE_ADDR, or the address the trusted proxies saw when there are any."""
-    proxies = int(getattr(settings, "NEWSLETTER_TRUSTED_PROXY_COUNT", 0) or 0)
-    if proxies > 0:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies][:64]
-    return request.META.get("REMOTE_ADDR", "")[:64]

@@ -10,6 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from iurc_portal.core.http import client_ip
+
 from . import ratelimit, services
 from .forms import HONEYPOT_FIELD, TIME_FIELD, SignupForm
 from .models import NewsletterPage, Subscriber
@@ -76,7 +78,7 @@ def subscribe(request):
     if request.method == "GET":
         return redirect(newsletter_page_url(request))
     source = clean_source(request, request.POST.get("source"))
-    if not ratelimit.allow_ip(ratelimit.client_ip(request)):
+    if not ratelimit.allow_ip(client_ip(request)):
         return render(request, "newsletter/rate_limited.html", {"source": source}, status=429)
     if looks_like_a_bot(request.POST):
         return _thanks(request, source)

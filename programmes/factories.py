@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from wagtail.models import Page
 from wagtail.search import index
 
-from iurc_portal.core.models import HomePage
+from iurc_portal.core.factories import home_page, index_page, parental_many_to_many
 
 from .models import (
     SDG,
@@ -31,34 +31,16 @@ from .models import (
 )
 
 
-def _home():
-    home = HomePage.objects.first()
-    if home is None:
-        from iurc_portal.core.factories import make_site_with_home
-
-        home = make_site_with_home()
-    return home
-
-
-def _index(model, title, slug):
-    existing = model.objects.first()
-    if existing is not None:
-        return existing
-    page = model(title=title, slug=slug)
-    _home().add_child(instance=page)
-    return page
-
-
 def region_index():
-    return _index(RegionIndexPage, "Regions", "regions")
+    return index_page(RegionIndexPage, "Regions", "regions")
 
 
 def city_index():
-    return _index(CityIndexPage, "Cities", "cities")
+    return index_page(CityIndexPage, "Cities", "cities")
 
 
 def pairing_index():
-    return _index(PairingIndexPage, "Pairings", "pairings")
+    return index_page(PairingIndexPage, "Pairings", "pairings")
 
 
 class CountryFactory(factory.django.DjangoModelFactory):
@@ -90,7 +72,7 @@ def sdg(number):
 class ProgrammePageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Programme {n}")
     acronym = factory.Sequence(lambda n: f"P{n}")
-    parent = factory.LazyFunction(_home)
+    parent = factory.LazyFunction(home_page)
     start_year = 2021
 
     class Meta:
@@ -100,7 +82,7 @@ class ProgrammePageFactory(wagtail_factories.PageFactory):
 class RegionIndexPageFactory(wagtail_factories.PageFactory):
     title = "Regions"
     slug = "regions"
-    parent = factory.LazyFunction(_home)
+    parent = factory.LazyFunction(home_page)
 
     class Meta:
         model = RegionIndexPage
@@ -109,7 +91,7 @@ class RegionIndexPageFactory(wagtail_factories.PageFactory):
 class CityIndexPageFactory(wagtail_factories.PageFactory):
     title = "Cities"
     slug = "cities"
-    parent = factory.LazyFunction(_home)
+    parent = factory.LazyFunction(home_page)
 
     class Meta:
         model = CityIndexPage
@@ -118,7 +100,7 @@ class CityIndexPageFactory(wagtail_factories.PageFactory):
 class PairingIndexPageFactory(wagtail_factories.PageFactory):
     title = "Pairings"
     slug = "pairings"
-    parent = factory.LazyFunction(_home)
+    parent = factory.LazyFunction(home_page)
 
     class Meta:
         model = PairingIndexPage
@@ -133,12 +115,7 @@ class RegionPageFactory(wagtail_factories.PageFactory):
         model = RegionPage
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def countries(self, create, extracted, **kwargs):
-        if extracted:
-            self.countries.set(extracted)
-            if create:
-                self.save()
+    countries = parental_many_to_many("countries")
 
 
 class CityPageFactory(wagtail_factories.PageFactory):
@@ -154,12 +131,7 @@ class CityPageFactory(wagtail_factories.PageFactory):
         model = CityPage
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if extracted:
-            self.themes.set(extracted)
-            if create:
-                self.save()
+    themes = parental_many_to_many("themes")
 
 
 class PairingPageFactory(wagtail_factories.PageFactory):
@@ -171,12 +143,7 @@ class PairingPageFactory(wagtail_factories.PageFactory):
         model = PairingPage
         skip_postgeneration_save = True
 
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if extracted:
-            self.themes.set(extracted)
-            if create:
-                self.save()
+    themes = parental_many_to_many("themes")
 
     @factory.post_generation
     def members(self, create, extracted, **kwargs):

@@ -248,7 +248,8 @@ PRIVACY_BODY = [
         "<li><b>A record of your consent</b>: when you subscribed, confirmed or unsubscribed, the version "
         "of the consent statement you were shown, the page you subscribed from and the language of "
         "the page. This record proves that we only write to people who asked us to.</li></ul>"
-        "<p>We do not store your name, your IP address or any free text with your subscription.</p>",
+        "<p>We do not store your name, your IP address or any free text with your subscription. Your IP "
+        "address is only counted for an hour, in memory, to stop automated sign-ups.</p>",
     ),
     ("heading", {"text": "Why, and on what basis", "level": "h2"}),
     (
@@ -266,11 +267,11 @@ PRIVACY_BODY = [
     (
         "paragraph",
         _rich(
-            "A subscription that is never confirmed expires with its confirmation link. A confirmed "
-            "subscription is kept until you unsubscribe. When you unsubscribe we stop writing to you at "
-            "once; when you ask for erasure we delete your address and interests and keep only a one-way "
-            "fingerprint of the address, so that it cannot be subscribed again without a new confirmation, "
-            "and the consent record without your address."
+            "A subscription that is never confirmed gets nothing but the one confirmation email; its link "
+            "expires after 72 hours. A confirmed subscription is kept until you unsubscribe. When you "
+            "unsubscribe we stop writing to you at once and remove your choice of regions and themes. When "
+            "you ask for erasure we replace your address with a one-way fingerprint, so that it cannot be "
+            "subscribed again without a new confirmation, and keep the consent record without your address."
         ),
     ),
     ("heading", {"text": "Who can see it", "level": "h2"}),

@@ -54,3 +54,31 @@ def make_site_with_home(**kwargs):
         hostname="testserver", port=80, root_page=home, is_default_site=True, site_name="IURC"
     )
     return home
+
+
+def home_page():
+    """The site's home page, creating the site if the test has none yet."""
+    return HomePage.objects.first() or make_site_with_home()
+
+
+def index_page(model, title, slug):
+    """The one page of an index type (max_count=1) under the home page, created if missing."""
+    existing = model.objects.first()
+    if existing is not None:
+        return existing
+    page = model(title=title, slug=slug)
+    home_page().add_child(instance=page)
+    return page
+
+
+def parental_many_to_many(field_name):
+    """A post-generation hook for a ParentalManyToManyField: `Factory(themes=[...])`."""
+
+    @factory.post_generation
+    def hook(self, create, extracted, **kwargs):
+        if extracted:
+            getattr(self, field_name).set(extracted)
+            if create:
+                self.save()
+
+    return hook

@@ -339,8 +339,6 @@ NEWSLETTER_RATE_LIMITS = {
     "address": (3, 24 * 3600),
     "resend_interval": (1, 600),
 }
-# Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
-NEWSLETTER_TRUSTED_PROXY_COUNT = int(os.environ.get("NEWSLETTER_TRUSTED_PROXY_COUNT", "0"))
 # Time trap: a form sent back sooner than this after it was shown is a bot's.
 NEWSLETTER_MIN_FORM_SECONDS = 2
 NEWSLETTER_MAX_FORM_AGE = 7 * 24 * 3600

@@ -1,0 +1,19 @@
+"""The pages every benchmark measures (one of each kind a visitor opens)."""
+
+
+def benchmark_paths():
+    from news.models import NewsArticlePage
+    from programmes.models import CityPage, RegionPage
+
+    article = NewsArticlePage.objects.live().order_by("-date", "-pk").first()
+    region = RegionPage.objects.live().order_by("path").first()
+    city = CityPage.objects.live().exclude(slug__startswith="bench-").order_by("path").first()
+    return {
+        "home": "/",
+        "news listing": "/news/",
+        "article": article.url,
+        "region": region.url,
+        "city": city.url,
+        "pairings directory": "/pairings/",
+        "search": "/search/?q=cooperation",
+    }
