@@ -2,8 +2,10 @@
 
 import factory
 import wagtail_factories
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from .models import CustomImage, HomePage, Licence, StandardPage
 
@@ -47,6 +49,12 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 def make_site_with_home(**kwargs):
     """A default site whose root is a fresh HomePage (Wagtail's placeholder page is removed)."""
     root = Page.get_first_root_node()
+    if root is None:
+        # A transactional test before this one emptied every table, data migrations' rows too.
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
     Page.objects.filter(depth=2).exclude(content_type__model="homepage").delete()
     home = HomePageFactory(parent=root, **kwargs)
     Site.objects.all().delete()

@@ -67,18 +67,3 @@ def confirm_link(message):
     match = re.search(r"http://testserver(/newsletter/confirm/[^/\s]+/)", message.body)
     assert match, message.body
     return match.group(1)
-
-
-@pytest.fixture(scope="module")
-def restore_migrated_data(django_db_setup, django_db_blocker):
-    """Put back the data migrations' rows (Wagtail's locale and root page, our consent
-    statement and group) after this module's transactional tests, whose teardown empties
-    every table, so transactional tests that run later still find a migrated database."""
-    yield
-    from django.db import connections
-
-    with django_db_blocker.unblock():
-        for connection in connections.all():
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)

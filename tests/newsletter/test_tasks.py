@@ -73,8 +73,7 @@ def test_a_failed_send_is_retried_until_it_goes_through(signup, home_page, flaky
     assert Client().get(confirm_link(mail.outbox[0])).status_code == 200
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.usefixtures("restore_migrated_data")
+@pytest.mark.django_db(transaction=True)
 def test_database_queue_sends_only_when_the_worker_runs_and_reschedules_failures(
     client, home_page, settings, flaky_smtp
 ):
