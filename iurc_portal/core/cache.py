@@ -189,3 +189,11 @@ def connect_invalidation_signals():
 
     post_delete.connect(on_delete, dispatch_uid="pagecache-delete", weak=False)
     post_save.connect(on_save, dispatch_uid="pagecache-save", weak=False)
+
+    from wagtail.models import PageViewRestriction
+
+    from .query import forget_restricted_paths
+
+    post_save.connect(forget_restricted_paths, sender=PageViewRestriction, dispatch_uid="restricted-save")
+    post_delete.connect(forget_restricted_paths, sender=PageViewRestriction, dispatch_uid="restricted-delete")
+    post_page_move.connect(forget_restricted_paths, dispatch_uid="restricted-move")

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Page
 
 from .models import BasePage
+from .query import pages
 
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -65,8 +65,8 @@ def search(request):
     facets = []
     total = 0
     if query:
-        pages = Page.objects.live().public()
-        counts = pages.search(query).facet("content_type_id")
+        live = pages().live().public()
+        counts = live.search(query).facet("content_type_id")
         total = sum(counts.values())
         facets = [
             {"key": model._meta.model_name, "label": model._meta.verbose_name_plural, "count": counts[ct.pk]}
@@ -74,8 +74,8 @@ def search(request):
             if counts.get(ct.pk)
         ]
         if selected_key:
-            pages = pages.filter(content_type=types_by_key[selected_key][0])
-        results = pages.specific().search(query)
+            live = live.filter(content_type=types_by_key[selected_key][0])
+        results = live.specific().search(query)
         page_obj = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
 
     return render(

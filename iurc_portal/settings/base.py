@@ -166,6 +166,7 @@ PAGE_CACHE_INVALIDATING_MODELS = {
     "programmes.SDG",
     "news.NewsCategory",
     "wagtailredirects.Redirect",
+    "wagtailcore.PageViewRestriction",
 }
 
 # Behind a load balancer or proxy, how many proxies append to X-Forwarded-For (see core/http.py).

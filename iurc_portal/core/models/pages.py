@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyStreamBlock
+from ..query import PortalPageManager
 
 
 class BasePage(Page):
@@ -70,6 +71,9 @@ class BasePage(Page):
         index.SearchField("listing_summary"),
         index.SearchField("search_description"),
     ]
+
+    # public() with the restricted sections cached instead of queried on every call.
+    objects = PortalPageManager()
 
     # Name of a text field that can summarise the page when no summary is given.
     summary_source_field = None

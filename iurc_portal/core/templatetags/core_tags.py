@@ -4,7 +4,9 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Page, Site
+from wagtail.models import Site
+
+from ..query import pages
 
 register = template.Library()
 
@@ -41,7 +43,8 @@ def breadcrumbs(context, page):
     if site is None or page is None or page.depth <= site.root_page.depth:
         return {"ancestors": [], "page": page}
     ancestors = (
-        Page.objects.ancestor_of(page)
+        pages()
+        .ancestor_of(page)
         .filter(depth__gte=site.root_page.depth)
         .live()
         .only("id", "path", "title", "url_path", "depth")

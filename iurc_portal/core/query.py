@@ -1,0 +1,46 @@
+"""Page querysets for the public site.
+
+Wagtail's `PageQuerySet.public()` reads every view restriction from the database each time it is
+called, and a page with several listings calls it several times. The restricted sections change
+rarely (an editor adds or removes a password or login requirement), so their paths are kept in the
+cache and dropped whenever a restriction is saved or deleted or a page moves.
+"""
+
+from django.core.cache import cache
+from django.db.models import Q
+from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
+
+RESTRICTED_PATHS_KEY = "pages:restricted-paths"
+
+
+def restricted_paths():
+    """(path, depth) of every page with a view restriction."""
+    paths = cache.get(RESTRICTED_PATHS_KEY)
+    if paths is None:
+        paths = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
+        cache.set(RESTRICTED_PATHS_KEY, paths, 3600)
+    return paths
+
+
+def forget_restricted_paths(**_kwargs):
+    cache.delete(RESTRICTED_PATHS_KEY)
+
+
+class PortalPageQuerySet(PageQuerySet):
+    def private_q(self):
+        q = Q()
+        for path, depth in restricted_paths():
+            # Same as Wagtail's descendant_of_q(page, inclusive=True), without loading the page.
+            q |= Q(path__startswith=path, depth__gte=depth)
+        return q if q else Q(pk__in=[])
+
+
+class PortalPageManager(PageManager):
+    def get_queryset(self):
+        return PortalPageQuerySet(self.model).order_by("path")
+
+
+def pages():
+    """All pages of any type, with the cached public() filter."""
+    return PortalPageQuerySet(Page).order_by("path")
