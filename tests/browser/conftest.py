@@ -116,11 +116,37 @@ def browser():
         chromium.close()
 
 
+def watched_page(context, live_site):
+    """A page that records Content Security Policy violations and requests to other hosts."""
+    page = context.new_page()
+    page.csp_violations = []
+    page.external_requests = []
+    page.on(
+        "console",
+        lambda message: page.csp_violations.append(message.text)
+        if "Content Security Policy" in message.text
+        else None,
+    )
+    page.on(
+        "request",
+        lambda request: page.external_requests.append(request.url)
+        if not request.url.startswith((live_site, "data:", "blob:"))
+        else None,
+    )
+    return page
+
+
+def assert_clean(page):
+    assert page.csp_violations == [], page.csp_violations
+    assert page.external_requests == [], f"third-party requests: {page.external_requests}"
+
+
 @pytest.fixture
 def page(browser, live_site):
     context = browser.new_context(base_url=live_site, viewport=VIEWPORTS["desktop"], locale="en-GB")
-    page = context.new_page()
+    page = watched_page(context, live_site)
     yield page
+    assert_clean(page)
     context.close()
 
 
@@ -129,8 +155,9 @@ def phone_page(browser, live_site):
     context = browser.new_context(
         base_url=live_site, viewport=VIEWPORTS["phone"], is_mobile=True, has_touch=True, locale="en-GB"
     )
-    page = context.new_page()
+    page = watched_page(context, live_site)
     yield page
+    assert_clean(page)
     context.close()
 
 
