@@ -44,10 +44,9 @@ fi
 $PY manage.py ensure_admin
 
 pids=()
-if $PY manage.py help db_worker >/dev/null 2>&1; then
-  $PY manage.py db_worker --queue-name "*" &
-  pids+=($!)
-fi
+# Newsletter emails leave through the database queue; this worker sends them (and retries).
+$PY manage.py db_worker --backend email --no-reload &
+pids+=($!)
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 echo "Serving the production stack on http://127.0.0.1:$PORT/"
 .venv/bin/gunicorn --config gunicorn.conf.py

@@ -335,7 +335,9 @@ NEWSLETTER_BASE_URL = os.environ.get("NEWSLETTER_BASE_URL", "")
 NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", "")  # empty: DEFAULT_FROM_EMAIL
 NEWSLETTER_CONFIRMATION_HOURS = 72
 # Seconds before a failed email is tried again; one entry per retry.
-NEWSLETTER_EMAIL_RETRY_DELAYS = [60, 300, 1800, 3 * 3600, 12 * 3600]
+NEWSLETTER_EMAIL_RETRY_DELAYS = [
+    int(seconds) for seconds in os.environ.get("NEWSLETTER_EMAIL_RETRY_DELAYS", "60,300,1800,10800,43200").split(",")
+]
 # (count, seconds): sign-up posts per IP, confirmation emails per address, re-send interval.
 NEWSLETTER_RATE_LIMITS = {
     "ip": (int(os.environ.get("NEWSLETTER_IP_LIMIT", "20")), 3600),
