@@ -81,9 +81,7 @@ def check_postgres(seconds):
 
         def restart():
             time.sleep(max(0, restart_at - time.monotonic()))
-            version = subprocess.run(
-                "ls /etc/postgresql | sort -V | tail -n 1", shell=True, capture_output=True, text=True
-            ).stdout.strip()  # noqa: S602
+            version = sorted(Path("/etc/postgresql").iterdir(), key=lambda p: int(p.name))[-1].name
             print(f"Restarting PostgreSQL {version} at t={seconds / 3:.0f}s", flush=True)
             subprocess.run(
                 ["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart"], check=True
