@@ -60,3 +60,24 @@ def test_ensure_admin_outside_debug_needs_a_password_from_the_environment(monkey
     monkeypatch.delenv("DJANGO_SUPERUSER_PASSWORD", raising=False)
     with override_settings(DEBUG=False), pytest.raises(CommandError, match="DJANGO_SUPERUSER_PASSWORD"):
         call_command("ensure_admin")
+
+
+def test_site_wide_messages_show_at_the_top_of_the_page(client, home_page, rf):
+    from django.contrib.messages import constants
+    from django.contrib.messages.storage.base import Message
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    storage = CookieStorage(rf.get("/"))
+    client.cookies["messages"] = storage._encode(
+        [
+            Message(constants.SUCCESS, "Your changes were saved."),
+            Message(constants.INFO, "Newsletter only", "newsletter"),
+        ]
+    )
+
+    html = client.get("/").content.decode()
+
+    main = html.split('<main id="main"', 1)[1]
+    assert main.index("Your changes were saved.") < main.index("<h1")
+    assert 'class="message message--success"' in main
+    assert "Newsletter only" not in main.split("</main>")[0]
