@@ -1,8 +1,10 @@
 """Demo news, events and the editorial workflow, in the portal's own words from public facts.
 
 Runs after the programmes loader, so regions, themes and cities can be linked; any that are
-missing are simply not linked. Dates are set relative to the day of the first load, so the
-upcoming events stay upcoming for months; a later run never moves or rewrites them."""
+missing are simply not linked. The articles explain the programme and its topics without
+reporting dated happenings, so their dates are set relative to the day of the first load; so
+are the events, generic online sessions, which stay upcoming for months. A later run never moves
+or rewrites them."""
 
 import datetime
 import secrets
@@ -261,79 +263,39 @@ ARTICLES = [
     ),
 ]
 
-# slug, title, days from the first load, hours long, zone, attendance, venue, address, intro, agenda
+# Only generic, recurring programme activities, all online: no invented venues, speakers or
+# outcomes, and no past events presented as if they had taken place.
+# slug, title, days from the first load, local start time, hours long, zone, intro
 EVENTS = [
     (
-        "webinar-nature-based-solutions",
-        "Webinar: nature-based solutions in practice",
-        -75,
-        2,
+        "iurc-online-info-session",
+        "IURC online info session",
+        45,
+        "10:00",
+        1,
         "Europe/Brussels",
-        AttendanceMode.ONLINE,
-        "",
-        "",
-        "Pairing members shared how they plan and maintain green spaces that cool streets and hold water.",
-        [("09:30", "10:00", "Welcome and introduction"), ("10:00", "11:00", "Examples from partner cities")],
-    ),
-    (
-        "study-visit-sustainable-mobility",
-        "Study visit: sustainable mobility",
-        -150,
-        8,
-        "Europe/Brussels",
-        AttendanceMode.IN_PERSON,
-        "Brussels (meeting point sent to registered participants)",
-        "Brussels\nBelgium",
-        "A day on cycling networks, public transport and people-friendly streets for delegations of "
-        "partner cities.",
-        [
-            ("09:00", "09:30", "Arrival and welcome"),
-            ("09:30", "12:30", "Site visits: cycle routes and public transport"),
-            ("14:00", "17:00", "Workshop: lessons for the local action plans"),
-        ],
+        "An introduction to the programme for cities and regions that want to know how its "
+        "cooperation works, with time for questions.",
     ),
     (
         "webinar-circular-economy",
         "Webinar: the circular economy in cities",
-        45,
+        110,
+        "10:00",
         2,
         "Europe/Brussels",
-        AttendanceMode.ONLINE,
-        "",
-        "",
-        "How cities use procurement, waste services and support for repair businesses to keep materials "
-        "in use.",
-        [
-            ("10:00", "10:15", "Welcome"),
-            ("10:15", "11:30", "Cities present their approaches"),
-            ("11:30", "12:00", "Questions"),
-        ],
-    ),
-    (
-        "regional-innovation-matchmaking",
-        "Regional innovation matchmaking",
-        110,
-        6,
-        "Europe/Brussels",
-        AttendanceMode.HYBRID,
-        "Brussels (venue to be confirmed)",
-        "",
-        "European and partner regions present their smart specialisation priorities and look for "
-        "complementary partners.",
-        [("10:00", "12:00", "Regions present their priorities"), ("13:30", "16:00", "Matchmaking meetings")],
+        "An online exchange on how cities use procurement, waste services and support for repair "
+        "businesses to keep materials in use.",
     ),
     (
         "webinar-climate-adaptation-latin-america",
         "Webinar: climate adaptation in Latin American and European cities",
         160,
+        "09:00",
         2,
         "America/Mexico_City",
-        AttendanceMode.ONLINE,
-        "",
-        "",
-        "Partner cities compare how they prepare for heat, drought and heavy rain. Times are shown in "
+        "An online exchange on preparing cities for heat, drought and heavy rain. Times are shown in "
         "Mexico City time.",
-        [("09:00", "10:30", "Presentations and discussion")],
     ),
 ]
 
@@ -393,11 +355,10 @@ def _articles(ctx, news_index, categories):
 
 def _events(ctx, event_index):
     now = timezone.now()
-    for slug, title, days, hours, zone_name, attendance, venue, address, intro, agenda in EVENTS:
+    for slug, title, days, local_start, hours, zone_name, intro in EVENTS:
         zone = zoneinfo.ZoneInfo(zone_name)
-        first_start = agenda[0][0]
         day = (now + datetime.timedelta(days=days)).astimezone(zone).date()
-        start = datetime.datetime.combine(day, datetime.time.fromisoformat(first_start), tzinfo=zone)
+        start = datetime.datetime.combine(day, datetime.time.fromisoformat(local_start), tzinfo=zone)
         ensure_page(
             ctx,
             event_index,
@@ -408,22 +369,7 @@ def _events(ctx, event_index):
             start=start,
             end=start + datetime.timedelta(hours=hours),
             time_zone=zone_name,
-            attendance=attendance,
-            venue=venue,
-            address=address,
-            agenda=[
-                (
-                    "item",
-                    {
-                        "start_time": datetime.time.fromisoformat(begin),
-                        "end_time": datetime.time.fromisoformat(end),
-                        "title": session,
-                        "speakers": "",
-                        "description": "",
-                    },
-                )
-                for begin, end, session in agenda
-            ],
+            attendance=AttendanceMode.ONLINE,
         )
 
 

@@ -53,6 +53,10 @@ class NewsArticlePageFactory(wagtail_factories.PageFactory):
 
     themes = parental_many_to_many("themes")
 
+    related_cities = parental_many_to_many("related_cities")
+
+    related_pairings = parental_many_to_many("related_pairings")
+
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):
     title = "Events"

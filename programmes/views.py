@@ -18,10 +18,15 @@ REGION_PAIRINGS_PER_PAGE = 24
 CITIES_PER_PAGE = 48
 
 
+def visible_cities():
+    """Cities a visitor may see: published and not behind a view restriction."""
+    return CityPage.objects.live().public()
+
+
 def member_queryset():
-    """Members whose city is published, in the order editors gave them."""
+    """Members whose city visitors may see, in the order editors gave them."""
     return (
-        PairingMember.objects.filter(city__live=True)
+        PairingMember.objects.filter(city__in=visible_cities().values("pk"))
         .select_related("city__country")
         .order_by("pairing_id", "sort_order", "pk")
     )
@@ -48,9 +53,12 @@ def map_members(pairings):
 def search_pairing_ids(query):
     """Ids of live pairings matching `query`.
 
-    Full-text search (PostgreSQL's on PostgreSQL) finds words anywhere in a pairing, including
-    its cities' names and themes; a plain substring match on names adds partial words such as
-    "Rotter". Both are a fixed number of queries, so filters combined with search stay constant.
+    Full-text search (PostgreSQL's on PostgreSQL) finds all the words in a pairing's own text and
+    themes. Then each word is matched on its own, as a substring, against the pairing's title,
+    intro and themes or the names and countries of its visible member cities, so "Netherlands
+    Korea" finds Rotterdam–Busan and "Rotter" finds Rotterdam. Member cities are matched here
+    rather than through the search index, which would also hold unpublished and private cities.
+    One subquery per word keeps the number of queries fixed.
     """
     ids = set()
     try:
@@ -61,15 +69,21 @@ def search_pairing_ids(query):
         pass
     words = query.split()[:8]
     if words:
+        members = PairingMember.objects.filter(city__in=visible_cities().values("pk"))
+        themes = PairingPage.themes.through.objects.all()
         condition = Q()
         for word in words:
             condition &= (
                 Q(title__icontains=word)
                 | Q(intro__icontains=word)
-                | Q(members__city__title__icontains=word)
-                | Q(members__city__country__name__icontains=word)
+                | Q(
+                    pk__in=members.filter(
+                        Q(city__title__icontains=word) | Q(city__country__name__icontains=word)
+                    ).values("pairing_id")
+                )
+                | Q(pk__in=themes.filter(theme__name__icontains=word).values("pairingpage_id"))
             )
-        ids.update(PairingPage.objects.live().filter(condition).values_list("pk", flat=True).distinct())
+        ids.update(PairingPage.objects.live().filter(condition).values_list("pk", flat=True))
     return ids
 
 
@@ -83,7 +97,9 @@ def directory_context(page, request):
     country = filters.get("country")
     if country:
         pairings = pairings.filter(
-            pk__in=PairingMember.objects.filter(city__country=country, city__live=True).values("pairing_id")
+            pk__in=PairingMember.objects.filter(
+                city__country=country, city__in=visible_cities().values("pk")
+            ).values("pairing_id")
         )
     theme = filters.get("theme")
     if theme:
@@ -112,9 +128,9 @@ def directory_context(page, request):
 
 
 def regions_with_counts(queryset):
-    """Annotate regions with their live cities (through their countries) and pairings: no extra queries."""
+    """Annotate regions with their visible cities (through their countries) and pairings, as subqueries."""
     cities = (
-        CityPage.objects.live()
+        visible_cities()
         .filter(country__region_pages=OuterRef("pk"))
         .order_by()
         .values("country__region_pages")
@@ -122,7 +138,7 @@ def regions_with_counts(queryset):
         .values("n")
     )
     pairings = (
-        PairingPage.objects.live()
+        live_pairings()
         .filter(region=OuterRef("pk"))
         .order_by()
         .values("region")
@@ -143,13 +159,7 @@ def region_index_context(page, request):
 
 def region_context(page, request):
     countries = list(page.countries.order_by("name"))
-    cities = list(
-        CityPage.objects.live()
-        .public()
-        .filter(country__in=countries)
-        .select_related("country")
-        .order_by("title")
-    )
+    cities = list(visible_cities().filter(country__in=countries).select_related("country").order_by("title"))
     pairings = live_pairings().filter(region=page)
     paginator = Paginator(pairing_listing(pairings), REGION_PAIRINGS_PER_PAGE)
     own = {city.pk for city in cities}
@@ -167,7 +177,7 @@ def region_context(page, request):
 def city_index_context(page, request):
     cities = CityPage.objects.child_of(page).live().public().select_related("country").order_by("title")
     paginator = Paginator(cities, CITIES_PER_PAGE)
-    mapped = CityPage.objects.live().public().filter(latitude__isnull=False, longitude__isnull=False)
+    mapped = visible_cities().filter(latitude__isnull=False, longitude__isnull=False)
     return {
         "cities": paginator.get_page(request.GET.get("page")),
         "paginator": paginator,

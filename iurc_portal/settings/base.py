@@ -336,7 +336,8 @@ NEWSLETTER_FROM_EMAIL = os.environ.get("NEWSLETTER_FROM_EMAIL", "")  # empty: DE
 NEWSLETTER_CONFIRMATION_HOURS = 72
 # Seconds before a failed email is tried again; one entry per retry.
 NEWSLETTER_EMAIL_RETRY_DELAYS = [
-    int(seconds) for seconds in os.environ.get("NEWSLETTER_EMAIL_RETRY_DELAYS", "60,300,1800,10800,43200").split(",")
+    int(seconds)
+    for seconds in os.environ.get("NEWSLETTER_EMAIL_RETRY_DELAYS", "60,300,1800,10800,43200").split(",")
 ]
 # (count, seconds): sign-up posts per IP, confirmation emails per address, re-send interval.
 NEWSLETTER_RATE_LIMITS = {

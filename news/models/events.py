@@ -16,7 +16,7 @@ from iurc_portal.core.blocks import BodyStreamBlock
 from iurc_portal.core.models import BasePage
 
 from ..blocks import AgendaBlock
-from .news import with_listing_images
+from .news import absolute_image_url, site_organisation
 
 DEFAULT_TIME_ZONE = "Europe/Brussels"
 
@@ -94,6 +94,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
 
     per_page = 10
+    # Upcoming events are listed on one page, bounded; the calendar feed has every one of them.
+    upcoming_limit = 30
     # The calendar feed keeps a year of past events, so subscribers keep recent history.
     calendar_past_days = 365
 
@@ -101,13 +103,15 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("event index page")
 
     def events(self):
-        queryset = EventPage.objects.live().public().child_of(self)
-        return with_listing_images(queryset)
+        # Event cards show no image, so none is joined or prefetched.
+        return EventPage.objects.live().public().child_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        context["upcoming_events"] = list(self.events().filter(end__gte=now).order_by("start", "pk"))
+        upcoming = list(self.events().filter(end__gte=now).order_by("start", "pk")[: self.upcoming_limit + 1])
+        context["upcoming_events"] = upcoming[: self.upcoming_limit]
+        context["more_upcoming"] = len(upcoming) > self.upcoming_limit
         past = self.events().filter(end__lt=now).order_by("-start", "-pk")
         context["past_page"] = Paginator(past, self.per_page).get_page(request.GET.get("page"))
         context["calendar_url"] = self.calendar_url()
@@ -231,6 +235,11 @@ class EventPage(RoutablePageMixin, BasePage):
         return self.end < timezone.now()
 
     @property
+    def is_happening_now(self):
+        """Started and not yet ended."""
+        return self.start <= timezone.now() <= self.end
+
+    @property
     def is_online(self):
         return self.attendance in (AttendanceMode.ONLINE, AttendanceMode.HYBRID)
 
@@ -247,6 +256,42 @@ class EventPage(RoutablePageMixin, BasePage):
         if self.is_online:
             parts.append(str(_("Online")))
         return ", ".join(part for part in parts if part)
+
+    def get_structured_data(self, request=None):
+        """A schema.org Event, for search engines' event results."""
+        url = self.get_full_url(request)
+        modes = {
+            AttendanceMode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+            AttendanceMode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+            AttendanceMode.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+        }
+        locations = []
+        if self.is_in_person:
+            place = {"@type": "Place", "name": self.venue or " ".join(self.address.split())}
+            if self.address:
+                place["address"] = " ".join(self.address.split())
+            locations.append(place)
+        if self.is_online:
+            # As on the page: the access link until the event ends, else the event page itself.
+            online = self.online_url if self.online_url and not self.is_past else url
+            locations.append({"@type": "VirtualLocation", "url": online})
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.seo_title or self.title,
+            "description": str(self.get_meta_description()),
+            "startDate": self.local_start.isoformat(),
+            "endDate": self.local_end.isoformat(),
+            "eventAttendanceMode": modes.get(self.attendance, modes[AttendanceMode.IN_PERSON]),
+            "eventStatus": "https://schema.org/EventScheduled",
+            "location": locations[0] if len(locations) == 1 else locations,
+            "organizer": site_organisation(self, request),
+            "url": url,
+        }
+        image = absolute_image_url(self.get_social_image(), request)
+        if image:
+            data["image"] = [image]
+        return data
 
     def ics_url(self):
         return f"{self.url or ''}{self.reverse_subpage('ics')}"

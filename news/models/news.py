@@ -18,6 +18,52 @@ from iurc_portal.core.models import BasePage
 
 from ..text import reading_minutes, stream_text, word_count
 
+# The byline names an organisation rather than a person when it contains one of these words.
+ORGANISATION_BYLINE_WORDS = (
+    "iurc",
+    "iuc",
+    "team",
+    "secretariat",
+    "office",
+    "programme",
+    "commission",
+    "unit",
+    "network",
+)
+
+
+def visible(pages, model):
+    """`pages` (related pages, possibly in memory during a preview) that visitors may see.
+
+    One query: the ids among them that are live and not behind a view restriction."""
+    pages = list(pages)
+    if not pages:
+        return []
+    ids = set(model.objects.live().public().filter(pk__in=[p.pk for p in pages]).values_list("pk", flat=True))
+    return [page for page in pages if page.pk in ids]
+
+
+def site_organisation(page, request):
+    """The publishing organisation as schema.org data, from the site settings."""
+    from iurc_portal.core.models.site_settings import SiteSettings
+
+    site = page.get_site()
+    name = SiteSettings.for_site(site).organisation_name if site else ""
+    organisation = {"@type": "Organization", "name": name or "International Urban and Regional Cooperation"}
+    if site:
+        organisation["url"] = site.root_page.get_full_url(request) or site.root_url
+    return organisation
+
+
+def absolute_image_url(image, request, spec="fill-1200x630|format-jpeg"):
+    """An absolute URL of a rendition of `image` (the one social sharing uses), or None."""
+    if image is None:
+        return None
+    url = image.get_rendition(spec).url
+    if "://" in url or request is None:
+        return url
+    return request.build_absolute_uri(url)
+
 
 def with_listing_images(queryset):
     """Join the card images and fetch their renditions in one query per image field.
@@ -184,6 +230,7 @@ class NewsArticlePage(BasePage):
 
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
+    og_type = "article"
 
     class Meta:
         verbose_name = _("news article")
@@ -204,6 +251,36 @@ class NewsArticlePage(BasePage):
         if first is not None and timezone.localtime(first).date() == self.date:
             return first
         return timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(9, 0)))
+
+    def get_structured_data(self, request=None):
+        """A schema.org NewsArticle, for search engines' article results."""
+        url = self.get_full_url(request)
+        publisher = site_organisation(self, request)
+        if not self.author:
+            author = publisher
+        elif any(word in self.author.lower().split() for word in ORGANISATION_BYLINE_WORDS):
+            author = {"@type": "Organization", "name": self.author}
+        else:
+            author = {"@type": "Person", "name": self.author}
+        modified = self.last_published_at or self.published_datetime
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": (self.seo_title or self.title)[:110],
+            "description": str(self.get_meta_description()),
+            "datePublished": self.published_datetime.isoformat(),
+            "dateModified": max(modified, self.published_datetime).isoformat(),
+            "author": author,
+            "publisher": publisher,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+            "url": url,
+        }
+        image = absolute_image_url(self.get_social_image(), request)
+        if image:
+            data["image"] = [image]
+        if self.category_id:
+            data["articleSection"] = self.category.name
+        return data
 
     def related_articles(self, limit=3):
         """Other live articles sharing the category, a region or a theme; newest first.
@@ -231,11 +308,12 @@ class NewsArticlePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_articles"] = self.related_articles()
-        context["regions"] = list(self.regions.all())
+        from programmes.models import CityPage, PairingPage, RegionPage
+
+        context["regions"] = visible(self.regions.all(), RegionPage)
         context["themes"] = list(self.themes.all())
-        # Filtered in Python: in previews these relations are in-memory, not querysets.
-        context["related_cities"] = [city for city in self.related_cities.all() if city.live]
-        context["related_pairings"] = [pairing for pairing in self.related_pairings.all() if pairing.live]
+        context["related_cities"] = visible(self.related_cities.all(), CityPage)
+        context["related_pairings"] = visible(self.related_pairings.all(), PairingPage)
         parent = self.get_parent()
         news_index = parent.specific if parent else None
         if isinstance(news_index, NewsIndexPage):

@@ -31,10 +31,25 @@ def region_news(region, limit=3):
 
 
 @register.simple_tag
+def page_news(page, limit=3):
+    """The newest live articles naming a city or pairing page among their related cities or pairings."""
+    from programmes.models import CityPage, PairingPage
+
+    if page is None or not getattr(page, "pk", None):
+        return []
+    if isinstance(page, CityPage):
+        return _latest_articles(limit, related_cities=page)
+    if isinstance(page, PairingPage):
+        return _latest_articles(limit, related_pairings=page)
+    return []
+
+
+@register.simple_tag
 def upcoming_events(limit=3):
     """Events that have not ended yet, soonest first."""
+    # Event cards show no image, so none is prefetched.
     events = EventPage.objects.live().public().filter(end__gte=timezone.now()).order_by("start", "pk")
-    return list(with_listing_images(events)[:limit])
+    return list(events[:limit])
 
 
 @register.simple_tag

@@ -1,5 +1,6 @@
 """Programme, region, city and pairing pages."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,12 +12,19 @@ from wagtail.search import index
 
 from iurc_portal.core.blocks import BodyStreamBlock, EmbedBlock
 from iurc_portal.core.models import BasePage
+from iurc_portal.core.text import year_range
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
 
 def year_field(label):
     return models.PositiveSmallIntegerField(label, null=True, blank=True, validators=YEAR_VALIDATORS)
+
+
+def check_year_order(page):
+    """Reject an end year before the start year, on the end-year field."""
+    if page.start_year and page.end_year and page.end_year < page.start_year:
+        raise ValidationError({"end_year": _("The end year cannot be before the start year.")})
 
 
 class ProgrammePage(BasePage):
@@ -79,13 +87,13 @@ class ProgrammePage(BasePage):
         context.update(programme_context(self, request))
         return context
 
+    def clean(self):
+        super().clean()
+        check_year_order(self)
+
     @property
     def period(self):
-        if self.start_year and self.end_year:
-            return f"{self.start_year}–{self.end_year}"
-        if self.start_year:
-            return _("since %(year)s") % {"year": self.start_year}
-        return ""
+        return year_range(self.start_year, self.end_year)
 
     @property
     def policy_frameworks(self):
@@ -373,7 +381,8 @@ class PairingPage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
-        index.RelatedFields("members", [index.RelatedFields("city", [index.SearchField("title")])]),
+        # Member cities are not indexed: the index would also hold unpublished and private ones.
+        # The directory matches them on their own (programmes.views.search_pairing_ids).
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.FilterField("status"),
         index.FilterField("programme"),
@@ -394,13 +403,13 @@ class PairingPage(BasePage):
         context.update(pairing_context(self, request))
         return context
 
+    def clean(self):
+        super().clean()
+        check_year_order(self)
+
     @property
     def years(self):
-        if self.start_year and self.end_year and self.start_year != self.end_year:
-            return f"{self.start_year}–{self.end_year}"
-        if self.start_year:
-            return str(self.start_year) if self.end_year else _("since %(year)s") % {"year": self.start_year}
-        return ""
+        return year_range(self.start_year, self.end_year)
 
     def kind_label(self, count=None):
         """“Pair”, “Trio” or “Cluster”, from the number of members (prefetched where listed)."""
@@ -427,7 +436,9 @@ class PairingMember(Orderable):
     city = models.ForeignKey(
         "programmes.CityPage",
         verbose_name=_("city or region"),
-        on_delete=models.CASCADE,
+        # A city in a pairing cannot be deleted: the admin explains why instead of the pairing
+        # silently losing a member.
+        on_delete=models.PROTECT,
         related_name="pairing_memberships",
     )
     side = models.CharField(_("side"), max_length=10, choices=Side.choices)

@@ -1,8 +1,8 @@
 from django import template
 from django.utils.translation import gettext as _
 
-from ..models import CityPage, PairingIndexPage, PairingPage, RegionIndexPage, RegionPage
-from ..views import regions_with_counts
+from ..models import PairingIndexPage, RegionIndexPage, RegionPage
+from ..views import live_pairings, regions_with_counts, visible_cities
 
 register = template.Library()
 
@@ -27,6 +27,6 @@ def programmes_overview():
         "regions": regions,
         "region_index": RegionIndexPage.objects.live().public().first(),
         "directory": PairingIndexPage.objects.live().public().first(),
-        "pairing_count": PairingPage.objects.live().count(),
-        "city_count": CityPage.objects.live().count(),
+        "pairing_count": live_pairings().count(),
+        "city_count": visible_cities().count(),
     }

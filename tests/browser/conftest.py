@@ -123,15 +123,17 @@ def watched_page(context, live_site):
     page.external_requests = []
     page.on(
         "console",
-        lambda message: page.csp_violations.append(message.text)
-        if "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            page.csp_violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
     )
     page.on(
         "request",
-        lambda request: page.external_requests.append(request.url)
-        if not request.url.startswith((live_site, "data:", "blob:"))
-        else None,
+        lambda request: (
+            page.external_requests.append(request.url)
+            if not request.url.startswith((live_site, "data:", "blob:"))
+            else None
+        ),
     )
     return page
 

@@ -112,6 +112,26 @@ def test_article_links_its_regions_themes_and_cities(client, news_index):
     assert 'href="/cities/bratislava/"' in html
 
 
+def test_article_hides_private_and_unpublished_related_pages(client, news_index):
+    from wagtail.models import PageViewRestriction
+
+    asia = RegionPageFactory(title="Asia", slug="asia")
+    secret = RegionPageFactory(title="Secret region", slug="secret-region")
+    public = CityPageFactory(title="Bratislava", slug="bratislava")
+    private = CityPageFactory(title="Hidden city", slug="hidden-city")
+    draft = CityPageFactory(title="Draft city", slug="draft-city", live=False)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    PageViewRestriction.objects.create(page=secret, restriction_type="login")
+    NewsArticlePageFactory(
+        parent=news_index, slug="linked", regions=[asia, secret], related_cities=[public, private, draft]
+    )
+
+    html = client.get("/news/linked/").content.decode()
+
+    assert 'href="/cities/bratislava/"' in html and 'href="/news/?region=asia"' in html
+    assert "Hidden city" not in html and "Draft city" not in html and "Secret region" not in html
+
+
 def test_article_page_queries_do_not_grow_with_related_articles(client, news_index):
     category = NewsCategoryFactory(name="News from IURC")
     NewsArticlePageFactory(parent=news_index, slug="main", category=category)

@@ -5,7 +5,7 @@ from django.utils import timezone
 from iurc_portal.core import demo as core_demo
 from iurc_portal.core.demo import DemoContext
 from news import demo as news_demo
-from news.models import EventPage, NewsArticlePage, NewsCategory
+from news.models import AttendanceMode, EventPage, NewsArticlePage, NewsCategory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +24,12 @@ def test_demo_content_is_created_once(settings, client):
     assert NewsArticlePage.objects.live().count() == 12
     assert NewsCategory.objects.count() == 5
     assert NewsArticlePage.objects.values("category").distinct().count() == 5
+    # Only generic upcoming online sessions: nothing presented as having happened, no invented venue.
     events = EventPage.objects.live()
-    assert events.filter(end__lt=timezone.now()).count() >= 2
-    assert events.filter(start__year__gte=2027).count() >= 3
+    assert events.count() == 3
+    assert not events.filter(end__lt=timezone.now()).exists()
+    assert set(events.values_list("attendance", flat=True)) == {AttendanceMode.ONLINE}
+    assert not events.exclude(venue="").exists() and not events.exclude(address="").exists()
     # No demo accounts outside development.
     assert not get_user_model().objects.filter(username__in=["editor", "moderator"]).exists()
 

@@ -236,3 +236,50 @@ def test_events_listing_queries_do_not_grow_with_the_number_of_events(client, ev
     few = count()
     add(45)
     assert count() == few
+
+
+def test_an_event_under_way_is_happening_now(client, event_index):
+    EventPageFactory(
+        parent=event_index, slug="now", title="Under way", start=in_days(0, -1), end=in_days(0, 1)
+    )
+    EventPageFactory(parent=event_index, slug="later", title="Later on", start=in_days(3))
+
+    now_html = client.get("/events/now/").content.decode()
+    later_html = client.get("/events/later/").content.decode()
+    listing = client.get("/events/").content.decode()
+
+    assert '<p class="event__status">Happening now</p>' in now_html
+    assert '<p class="event__status">Upcoming event</p>' in later_html
+    assert listing.count("Happening now") == 1
+    assert listing.index("Happening now") < listing.index("Under way") < listing.index("Later on")
+
+
+def test_upcoming_events_listing_is_bounded(client, event_index, monkeypatch):
+    from news.models import EventIndexPage
+
+    monkeypatch.setattr(EventIndexPage, "upcoming_limit", 3)
+    for days in range(1, 6):
+        EventPageFactory(parent=event_index, title=f"Future {days}", start=in_days(days))
+
+    response = client.get("/events/")
+
+    assert [e.title for e in response.context["upcoming_events"]] == ["Future 1", "Future 2", "Future 3"]
+    assert "Only the next 3 events are listed here." in response.content.decode()
+    monkeypatch.setattr(EventIndexPage, "upcoming_limit", 5)
+    assert "Only the next" not in client.get("/events/").content.decode()
+
+
+def test_event_cards_load_no_images(client, event_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from iurc_portal.core.factories import ImageFactory
+
+    EventPageFactory(parent=event_index, start=in_days(2), hero_image=ImageFactory())
+    EventPageFactory(parent=event_index, start=in_days(-2), hero_image=ImageFactory())
+    client.get("/events/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/events/")
+
+    sql = " ".join(query["sql"].lower() for query in queries)
+    assert "core_customimage" not in sql and "core_customrendition" not in sql

@@ -64,6 +64,21 @@ def test_unknown_feed_scope_is_a_404(client, articles):
     assert client.get("/news/feed/atom/?region=" + "x" * 3000).status_code == 404
 
 
+@pytest.mark.parametrize("name", ["category", "region"])
+@pytest.mark.parametrize("value", ["news\x00", "china\x00", "%00", "x" * 300, "ch ina", "<script>"])
+def test_malformed_feed_scope_is_a_clean_404(client, articles, name, value):
+    # A NUL byte in a query parameter is a 500 on PostgreSQL if it reaches the database.
+    for url in ("/news/feed/rss/", "/news/feed/atom/"):
+        assert client.get(url, {name: value}).status_code == 404
+
+
+def test_overlong_scope_is_not_truncated_into_a_match(client, articles):
+    NewsCategoryFactory(name="c" * 100, slug="c" * 100)
+
+    assert client.get("/news/feed/rss/", {"category": "c" * 100}).status_code == 200
+    assert client.get("/news/feed/rss/", {"category": "c" * 100 + "zzz"}).status_code == 404
+
+
 def test_feeds_are_linked_from_the_head(client, articles, news_index):
     listing = client.get("/news/?category=news-from-iurc").content.decode()
     head = listing.split("</head>")[0]

@@ -83,3 +83,60 @@ def test_region_page_lists_its_latest_news_and_feed(client, news_index):
     assert "Chinese cities meet" in html and "Transatlantic exchange" not in html
     assert 'href="/news/?region=china"' in html
     assert 'href="/news/feed/rss/?region=china"' in html
+
+
+def test_region_page_head_links_its_news_feed(client, news_index):
+    china = RegionPageFactory(title="China", slug="china")
+
+    head = client.get(china.url).content.decode().split("</head>")[0]
+
+    assert '<link rel="alternate" type="application/rss+xml"' in head
+    assert 'href="/news/feed/rss/?region=china"' in head
+
+
+def test_city_and_pairing_pages_show_their_latest_news(client, news_index):
+    from programmes.factories import CityPageFactory, PairingPageFactory
+
+    busan = CityPageFactory(title="Busan", slug="busan")
+    rotterdam = CityPageFactory(title="Rotterdam", slug="rotterdam")
+    pairing = PairingPageFactory(title="Rotterdam – Busan", members=[(rotterdam, "eu"), (busan, "partner")])
+    for day in range(4):
+        NewsArticlePageFactory(
+            parent=news_index,
+            title=f"Busan story {day}",
+            date=datetime.date(2026, 11, 20) - datetime.timedelta(days=day),
+            related_cities=[busan],
+        )
+    NewsArticlePageFactory(parent=news_index, title="Pairing story", related_pairings=[pairing])
+    NewsArticlePageFactory(parent=news_index, title="Draft story", related_cities=[busan], live=False)
+
+    city_html = client.get(busan.url).content.decode()
+    pairing_html = client.get(pairing.url).content.decode()
+    other_html = client.get(rotterdam.url).content.decode()
+
+    assert "News about Busan" in city_html
+    assert (
+        city_html.index("Busan story 0") < city_html.index("Busan story 1") < city_html.index("Busan story 2")
+    )
+    assert "Busan story 3" not in city_html and "Draft story" not in city_html
+    assert "Pairing story" in pairing_html and "Busan story" not in pairing_html
+    assert "News about" not in other_html
+
+
+def test_city_page_news_costs_the_same_queries_for_1_and_3_articles(client, news_index):
+    from programmes.factories import CityPageFactory
+
+    busan = CityPageFactory(title="Busan", slug="busan")
+
+    def count():
+        client.get(busan.url)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(busan.url)
+        return len(queries)
+
+    NewsArticlePageFactory(parent=news_index, related_cities=[busan], hero_image=ImageFactory())
+    one = count()
+    for _ in range(2):
+        NewsArticlePageFactory(parent=news_index, related_cities=[busan], hero_image=ImageFactory())
+
+    assert count() == one

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, WorkflowPage, WorkflowState
+from wagtail.models import Page, Workflow, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from iurc_portal.core.factories import UserFactory
@@ -70,6 +70,30 @@ def test_setup_command_is_idempotent_and_attaches_the_workflow(news_index, event
         assert WorkflowPage.objects.get(page=index).workflow.name == WORKFLOW_NAME
     (task,) = WorkflowPage.objects.get(page=news_index).workflow.tasks.all()
     assert list(task.specific.groups.values_list("name", flat=True)) == ["Moderators"]
+
+
+def test_rerun_keeps_the_workflow_an_admin_chose_for_a_section(news_index, event_index):
+    setup_editorial_workflow()
+    other = Workflow.objects.create(name="Board sign-off", active=True)
+    WorkflowPage.objects.filter(page=news_index).update(workflow=other)
+
+    added = setup_editorial_workflow()
+
+    assert WorkflowPage.objects.get(page=news_index).workflow == other
+    assert WorkflowPage.objects.get(page=event_index).workflow.name == WORKFLOW_NAME
+    assert added == []
+
+
+def test_a_new_section_without_a_workflow_gets_one(news_index):
+    from news.factories import EventIndexPageFactory
+
+    setup_editorial_workflow()
+    event_index = EventIndexPageFactory()
+
+    added = setup_editorial_workflow()
+
+    assert added == ["workflow on “Events”"]
+    assert WorkflowPage.objects.get(page=event_index).workflow.name == WORKFLOW_NAME
 
 
 def test_editor_can_edit_and_submit_but_not_publish(editor, draft, event_index):

@@ -45,7 +45,7 @@ def test_each_filter_alone(client, world, query, expected):
     assert titles == expected
 
 
-def test_search_finds_member_city_names_through_the_search_index(client, world):
+def test_search_finds_member_city_names_not_in_the_pairings_own_text(client, world):
     # "Málaga" is in no title field of the trio's own text, only in its member's page and title.
     world.christchurch_trio.title = "Port cities trio"
     world.christchurch_trio.save_revision().publish()
@@ -156,3 +156,29 @@ def test_a_programme_slug_used_twice_does_not_break_the_filter(client, world):
     ProgrammePageFactory(parent=world.phase1, title="IURC again", slug="iurc")
     _response, titles = results(client, "?programme=iurc")
     assert titles == {"Rotterdam – Busan", "Christchurch – Málaga – Vitoria-Gasteiz"}
+
+
+def test_each_search_word_is_matched_on_its_own(client, world):
+    # "Netherlands" is Rotterdam's country, "Korea" Busan's: no single member has both.
+    _response, titles = results(client, "?q=Netherlands+Korea")
+    assert titles == {"Rotterdam – Busan", "Rotterdam – Busan (Phase I)"}
+    # A city name with a theme word.
+    _response, titles = results(client, "?q=Rotterdam+circular")
+    assert titles == {"Rotterdam – Busan", "Rotterdam – Busan (Phase I)"}
+    _response, titles = results(client, "?q=Netherlands+Zealand")
+    assert titles == set()
+
+
+def test_search_ignores_unpublished_and_private_member_cities(client, world):
+    from wagtail.models import PageViewRestriction
+
+    world.christchurch_trio.title = "Port cities trio"
+    world.christchurch_trio.save_revision().publish()
+    world.malaga.unpublish()
+    PageViewRestriction.objects.create(page=world.vitoria, restriction_type="login")
+
+    for query in ("?q=Málaga", "?q=Vitoria", "?q=Spain", "?country=ES"):
+        _response, titles = results(client, query)
+        assert titles == set(), query
+    _response, titles = results(client, "?q=Christchurch")
+    assert titles == {"Port cities trio"}

@@ -1,6 +1,8 @@
+import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
 from iurc_portal.core.models import HomePage, StandardPage
+from programmes.factories import CityIndexPageFactory, PairingIndexPageFactory, RegionIndexPageFactory
 from programmes.models import (
     CityIndexPage,
     CityPage,
@@ -42,6 +44,17 @@ class TreeRulesTests(WagtailPageTestCase):
         for model in (RegionPage, CityPage, PairingPage):
             self.assertAllowedSubpageTypes(model, set())
 
-    def test_index_pages_are_singletons(self):
-        for model in (RegionIndexPage, CityIndexPage, PairingIndexPage):
-            self.assertEqual(model.max_count, 1)
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("factory", "model"),
+    [
+        (RegionIndexPageFactory, RegionIndexPage),
+        (CityIndexPageFactory, CityIndexPage),
+        (PairingIndexPageFactory, PairingIndexPage),
+    ],
+)
+def test_a_second_index_cannot_be_added_once_one_exists(home_page, factory, model):
+    assert model.can_create_at(home_page)
+    factory(parent=home_page)
+    assert not model.can_create_at(home_page)

@@ -2,7 +2,8 @@
 
 Editors write and submit for moderation; Moderators publish. Wagtail's own first migration
 makes groups with these names too; this command makes their rights explicit and attaches the
-"News moderation" workflow to the news and events sections."""
+"News moderation" workflow to the news and events sections that have no workflow of their own.
+A workflow an administrator has chosen for a section is never replaced."""
 
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
@@ -105,26 +106,31 @@ def setup_editorial_workflow(report=None):
             created_any |= created
         note(f"{name}: image and document permissions", created_any)
 
+    sections = [page for model in (NewsIndexPage, EventIndexPage) for page in model.objects.all()]
+    with_workflow = set(WorkflowPage.objects.filter(page__in=sections).values_list("page_id", flat=True))
+    without_workflow = [page for page in sections if page.pk not in with_workflow]
+    for page in sections:
+        if page.pk in with_workflow:
+            note(f"workflow on “{page.title}”", False)
+    # The workflow and its task are made only when a section needs them; an admin who removed
+    # or changed them for every section keeps that choice.
+    if not without_workflow:
+        return added
+
     task, created = GroupApprovalTask.objects.get_or_create(name=TASK_NAME)
-    if created or not task.groups.filter(pk=groups[MODERATORS].pk).exists():
+    if created:
         task.groups.add(groups[MODERATORS])
     note(f"task “{TASK_NAME}”", created)
 
     workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
     note(f"workflow “{WORKFLOW_NAME}”", created)
-    _link, created = WorkflowTask.objects.get_or_create(
-        workflow=workflow, task=task, defaults={"sort_order": 0}
-    )
+    if created:
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     note("workflow step: moderator approval", created)
 
-    for index_model in (NewsIndexPage, EventIndexPage):
-        for index_page in index_model.objects.all():
-            link = WorkflowPage.objects.filter(page=index_page).first()
-            if link is None or link.workflow_id != workflow.pk:
-                WorkflowPage.objects.update_or_create(page=index_page, defaults={"workflow": workflow})
-                note(f"workflow on “{index_page.title}”", True)
-            else:
-                note(f"workflow on “{index_page.title}”", False)
+    for page in without_workflow:
+        WorkflowPage.objects.create(page=page, workflow=workflow)
+        note(f"workflow on “{page.title}”", True)
     return added
 
 
