@@ -84,28 +84,27 @@ def manage(env, *args):
     subprocess.run([PY, str(BASE_DIR / "manage.py"), *args], env=env, cwd=BASE_DIR, check=True)
 
 
-def prepare(database, articles, cities, pairings):
-    log(f"\n## Preparing {database}: {articles} articles, {cities} cities, {pairings} pairings")
-    psql("postgres", f'DROP DATABASE IF EXISTS "{database}"')
-    psql("postgres", f'CREATE DATABASE "{database}"')
+def article_count(database):
+    try:
+        return int(psql(database, "select count(*) from news_newsarticlepage"))
+    except subprocess.CalledProcessError:
+        return None
+
+
+def prepare(database, articles, cities, pairings, reuse=False):
     env = environment(database, DJANGO_SETTINGS_MODULE="iurc_portal.settings.dev")
     env.pop("STATIC_ROOT")
-    manage(env, "migrate", "--no-input", "-v0")
-    subprocess.run(
-        [
-            PY,
-            "bench/generate.py",
-            "--articles",
-            str(articles),
-            "--cities",
-            str(cities),
-            "--pairings",
-            str(pairings),
-        ],
-        env=env,
-        cwd=BASE_DIR,
-        check=True,
-    )
+    existing = article_count(database) if reuse else None
+    if existing is not None and existing >= articles:
+        log(f"\n## Reusing {database} ({existing} articles); migrating it")
+        manage(env, "migrate", "--no-input", "-v0")
+    else:
+        log(f"\n## Preparing {database}: {articles} articles, {cities} cities, {pairings} pairings")
+        psql("postgres", f'DROP DATABASE IF EXISTS "{database}"')
+        psql("postgres", f'CREATE DATABASE "{database}"')
+        manage(env, "migrate", "--no-input", "-v0")
+        generate = ["--articles", str(articles), "--cities", str(cities), "--pairings", str(pairings)]
+        subprocess.run([PY, "bench/generate.py", *generate], env=env, cwd=BASE_DIR, check=True)
     manage(environment(database), "collectstatic", "--no-input", "-v0")
     counts = subprocess.run(
         [PY, "bench/queries.py"], env=env, cwd=BASE_DIR, check=True, capture_output=True, text=True
@@ -215,6 +214,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small data and short runs")
     parser.add_argument("--seconds", type=int, default=None)
+    parser.add_argument("--reuse", action="store_true", help="keep databases that already hold the data")
+    parser.add_argument("--prepare-only", action="store_true", help="build the databases and stop")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
@@ -226,7 +227,9 @@ def main():
     results = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "seconds": seconds, "sizes": {}}
     for label, articles, cities, pairings in sizes:
         database = f"iurc_bench_{label}"
-        queries = prepare(database, articles, cities, pairings)
+        queries = prepare(database, articles, cities, pairings, reuse=args.reuse)
+        if args.prepare_only:
+            continue
         env = environment(database)
         entry = {"articles": articles, "cities": cities, "pairings": pairings, "queries": queries}
         paths = json.loads(
@@ -264,6 +267,8 @@ def main():
         results["sizes"][label] = entry
         log(json.dumps(entry, indent=2))
 
+    if args.prepare_only:
+        return
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{datetime.now(UTC).strftime('%Y%m%d-%H%M%S')}.json"
     out.write_text(json.dumps(results, indent=2))

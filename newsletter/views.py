@@ -11,6 +11,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from iurc_portal.core.http import client_ip
+from iurc_portal.core.query import section_page
 
 from . import ratelimit, services
 from .forms import HONEYPOT_FIELD, TIME_FIELD, SignupForm
@@ -22,7 +23,7 @@ STATUS_ANCHOR = "#newsletter-status"
 
 
 def newsletter_page():
-    return NewsletterPage.objects.live().public().first()
+    return section_page(NewsletterPage)
 
 
 def newsletter_page_url(request):

@@ -3,15 +3,29 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from iurc_portal.core.cache import generation_cached
+
 from .models import Country, ProgrammePage, RegionPage, Theme
 
 
-class SlugChoiceField(forms.ModelChoiceField):
-    """A choice addressed by a readable key (slug, ISO code) so filtered addresses can be shared."""
+class SlugChoiceField(forms.ChoiceField):
+    """A choice addressed by a readable key (slug, ISO code) so filtered addresses can be shared.
 
-    def __init__(self, *args, normalise=str.lower, **kwargs):
-        self.normalise = normalise
-        super().__init__(*args, **kwargs)
+    The options are model instances handed over by the form (from the cache), so validating and
+    rendering the directory's filters costs no query."""
+
+    def __init__(self, *, key, normalise=str.lower, **kwargs):
+        self.key, self.normalise, self.objects = key, normalise, {}
+        super().__init__(choices=(), **kwargs)
+
+    def set_objects(self, objects):
+        self.objects = {}
+        for obj in objects:  # in the given order, so the first (shallowest) of equal keys wins
+            self.objects.setdefault(self.normalise(getattr(obj, self.key)), obj)
+        self.choices = [("", _("Any"))] + [(key, str(obj)) for key, obj in self.objects.items()]
+
+    def bound_data(self, data, initial):
+        return self.normalise(data.strip()) if isinstance(data, str) and "\x00" not in data else data
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -19,15 +33,26 @@ class SlugChoiceField(forms.ModelChoiceField):
         # PostgreSQL refuses NUL characters in text, so they never reach a query.
         if not isinstance(value, str) or len(value) > 255 or "\x00" in value:
             raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        # Programme slugs are unique only among siblings, so take the first (shallowest) match
-        # rather than letting a duplicate raise MultipleObjectsReturned.
-        match = self.queryset.filter(**{self.to_field_name: self.normalise(value.strip())}).first()
+        match = self.objects.get(self.normalise(value.strip()))
         if match is None:
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value[:60]}
+            )
         return match
 
-    def label_from_instance(self, obj):
-        return str(obj)
+    def validate(self, value):
+        if value is None and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+
+
+def filter_options():
+    """The directory's filter options; cached until the next publish or taxonomy change."""
+    return {
+        "region": list(RegionPage.objects.live().public().order_by("title")),
+        "country": list(Country.objects.filter(cities__live=True).distinct().order_by("name")),
+        "theme": list(Theme.objects.order_by("name")),
+        "programme": list(ProgrammePage.objects.live().public().order_by("path")),
+    }
 
 
 class PairingFilterForm(forms.Form):
@@ -37,34 +62,15 @@ class PairingFilterForm(forms.Form):
         max_length=200,
         help_text=_("City, region, theme or words from the description."),
     )
-    region = SlugChoiceField(
-        queryset=RegionPage.objects.none(), to_field_name="slug", required=False, label=_("Region")
-    )
-    country = SlugChoiceField(
-        queryset=Country.objects.none(),
-        to_field_name="iso_code",
-        required=False,
-        label=_("Country"),
-        normalise=str.upper,
-    )
-    theme = SlugChoiceField(
-        queryset=Theme.objects.none(), to_field_name="slug", required=False, label=_("Theme")
-    )
-    programme = SlugChoiceField(
-        queryset=ProgrammePage.objects.none(), to_field_name="slug", required=False, label=_("Programme")
-    )
+    region = SlugChoiceField(key="slug", required=False, label=_("Region"))
+    country = SlugChoiceField(key="iso_code", required=False, label=_("Country"), normalise=str.upper)
+    theme = SlugChoiceField(key="slug", required=False, label=_("Theme"))
+    programme = SlugChoiceField(key="slug", required=False, label=_("Programme"))
 
-    # The choices' rows are loaded once and reused, so rendering the form costs a fixed number of queries.
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["region"].queryset = RegionPage.objects.live().public().order_by("title")
-        self.fields["country"].queryset = (
-            Country.objects.filter(cities__live=True).distinct().order_by("name")
-        )
-        self.fields["theme"].queryset = Theme.objects.order_by("name")
-        self.fields["programme"].queryset = ProgrammePage.objects.live().public().order_by("path")
-        for field in self.fields.values():
-            field.empty_label = _("Any")
+        for name, objects in generation_cached("programmes:directory-filters", filter_options).items():
+            self.fields[name].set_objects(objects)
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
         self.fields["q"].widget.input_type = "search"
 

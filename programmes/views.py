@@ -9,6 +9,9 @@ from django.db import DatabaseError, transaction
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from iurc_portal.core.cache import generation_cached
+from iurc_portal.core.query import section_page
+
 from .forms import PairingFilterForm
 from .models import CityPage, PairingIndexPage, PairingMember, PairingPage, ProgrammePage, RegionPage
 from .svgmap import build_map
@@ -158,8 +161,16 @@ def region_index_context(page, request):
 
 
 def region_context(page, request):
-    countries = list(page.countries.order_by("name"))
-    cities = list(visible_cities().filter(country__in=countries).select_related("country").order_by("title"))
+    def places():
+        countries = list(page.countries.order_by("name"))
+        cities = visible_cities().filter(country__in=countries).select_related("country").order_by("title")
+        return countries, list(cities)
+
+    # A preview shows the editor's unsaved countries; visitors get the published ones from the cache.
+    if getattr(request, "is_preview", False):
+        countries, cities = places()
+    else:
+        countries, cities = generation_cached(f"programmes:region-places:{page.pk}", places)
     pairings = live_pairings().filter(region=page)
     paginator = Paginator(pairing_listing(pairings), REGION_PAIRINGS_PER_PAGE)
     own = {city.pk for city in cities}
@@ -229,5 +240,5 @@ def programme_context(page, request):
         "strands": strands,
         "pairings": paginator.get_page(request.GET.get("page")),
         "paginator": paginator,
-        "directory": PairingIndexPage.objects.live().public().first(),
+        "directory": section_page(PairingIndexPage),
     }

@@ -90,6 +90,22 @@ CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
 STORED_HEADERS_SKIP = {"content-length", "set-cookie", "x-page-cache"}
 
 
+def generation_cached(key, compute, timeout=3600):
+    """`compute()`, remembered until the next publish (or anything else that starts a generation).
+
+    For small things many pages show and publishing changes: the one page of a section (its URL
+    for "see all" links), site-wide counts, the site settings. One cache round trip when fresh."""
+    key = f"generation-cached:{key}"
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or "0"
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    value = compute()
+    cache.set(key, (generation, value), timeout)
+    return value
+
+
 def bump_generation(**_kwargs):
     """Start a new cache generation: every cached page is stale from now on."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
@@ -183,7 +199,11 @@ def connect_invalidation_signals():
         if isinstance(instance, Page) or sender._meta.label in settings.PAGE_CACHE_INVALIDATING_MODELS:
             bump_generation()
 
-    def on_save(sender, instance, **kwargs):
+    def on_save(sender, instance, created=False, **kwargs):
+        # Site settings are created with their defaults on the first page view; that changes
+        # nothing visitors see, and must not throw away what that very request cached.
+        if created and sender._meta.label == "core.SiteSettings":
+            return
         if sender._meta.label in settings.PAGE_CACHE_INVALIDATING_MODELS:
             bump_generation()
 

@@ -23,6 +23,11 @@ def restricted_paths():
     return paths
 
 
+def is_public(page):
+    """Whether visitors may see `page` without a password or login (no database query)."""
+    return not any(page.path.startswith(path) for path, _depth in restricted_paths())
+
+
 def forget_restricted_paths(**_kwargs):
     cache.delete(RESTRICTED_PATHS_KEY)
 
@@ -44,3 +49,18 @@ class PortalPageManager(PageManager):
 def pages():
     """All pages of any type, with the cached public() filter."""
     return PortalPageQuerySet(Page).order_by("path")
+
+
+def section_page(model, site=None):
+    """The live, public page of a one-per-site section type (an index with max_count=1), or None.
+
+    Cached until the next publish: every page links to these sections ("All news", "All regions")."""
+    from .cache import generation_cached
+
+    def find():
+        pages = model.objects.live().public()
+        if site is not None:
+            pages = pages.in_site(site)
+        return pages.first()
+
+    return generation_cached(f"section:{model._meta.label_lower}:{getattr(site, 'pk', '')}", find)

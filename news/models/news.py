@@ -11,10 +11,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
+from wagtail.models import Site
 from wagtail.search import index
 
 from iurc_portal.core.blocks import BodyStreamBlock
 from iurc_portal.core.models import BasePage
+from iurc_portal.core.query import is_public, section_page
 
 from ..text import reading_minutes, stream_text, word_count
 
@@ -33,25 +35,24 @@ ORGANISATION_BYLINE_WORDS = (
 
 
 def visible(pages, model):
-    """`pages` (related pages, possibly in memory during a preview) that visitors may see.
-
-    One query: the ids among them that are live and not behind a view restriction."""
-    pages = list(pages)
-    if not pages:
-        return []
-    ids = set(model.objects.live().public().filter(pk__in=[p.pk for p in pages]).values_list("pk", flat=True))
-    return [page for page in pages if page.pk in ids]
+    """`pages` (related pages, possibly in memory during a preview) that visitors may see:
+    live and not behind a view restriction. No query beyond loading `pages`."""
+    return [page for page in pages if page.live and is_public(page)]
 
 
 def site_organisation(page, request):
     """The publishing organisation as schema.org data, from the site settings."""
     from iurc_portal.core.models.site_settings import SiteSettings
 
-    site = page.get_site()
-    name = SiteSettings.for_site(site).organisation_name if site else ""
+    if request is not None:  # both cached for the request (and the settings across requests)
+        site, site_settings = Site.find_for_request(request), SiteSettings.for_request(request)
+    else:
+        site = page.get_site()
+        site_settings = SiteSettings.for_site(site) if site else None
+    name = site_settings.organisation_name if site_settings else ""
     organisation = {"@type": "Organization", "name": name or "International Urban and Regional Cooperation"}
     if site:
-        organisation["url"] = site.root_page.get_full_url(request) or site.root_url
+        organisation["url"] = f"{site.root_url}/"
     return organisation
 
 
@@ -282,15 +283,16 @@ class NewsArticlePage(BasePage):
             data["articleSection"] = self.category.name
         return data
 
-    def related_articles(self, limit=3):
+    def related_articles(self, limit=3, regions=None, themes=None):
         """Other live articles sharing the category, a region or a theme; newest first.
 
-        Sub-selects instead of joins, so no article appears twice and the query count is fixed."""
+        Sub-selects instead of joins, so no article appears twice and the query count is fixed.
+        Pass the article's regions and themes when already loaded."""
         match = Q()
         if self.category_id:
             match |= Q(category_id=self.category_id)
-        region_ids = [region.pk for region in self.regions.all()]
-        theme_ids = [theme.pk for theme in self.themes.all()]
+        region_ids = [region.pk for region in (self.regions.all() if regions is None else regions)]
+        theme_ids = [theme.pk for theme in (self.themes.all() if themes is None else themes)]
         if region_ids:
             through = NewsArticlePage.regions.through
             match |= Q(
@@ -307,16 +309,17 @@ class NewsArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_articles"] = self.related_articles()
         from programmes.models import CityPage, PairingPage, RegionPage
 
-        context["regions"] = visible(self.regions.all(), RegionPage)
-        context["themes"] = list(self.themes.all())
+        regions, themes = list(self.regions.all()), list(self.themes.all())
+        context["related_articles"] = self.related_articles(regions=regions, themes=themes)
+        context["regions"] = visible(regions, RegionPage)
+        context["themes"] = themes
         context["related_cities"] = visible(self.related_cities.all(), CityPage)
         context["related_pairings"] = visible(self.related_pairings.all(), PairingPage)
-        parent = self.get_parent()
-        news_index = parent.specific if parent else None
-        if isinstance(news_index, NewsIndexPage):
+        # The one news section (cached), rather than two queries for this page's parent.
+        news_index = section_page(NewsIndexPage)
+        if news_index is not None and self.path.startswith(news_index.path):
             context["news_index"] = news_index
             context["feed_links"] = news_index.feed_links(category=self.category)
         return context

@@ -1,6 +1,9 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from iurc_portal.core.cache import generation_cached
+from iurc_portal.core.query import section_page
+
 from ..models import PairingIndexPage, RegionIndexPage, RegionPage
 from ..views import live_pairings, regions_with_counts, visible_cities
 
@@ -25,8 +28,9 @@ def programmes_overview():
     regions = list(regions_with_counts(RegionPage.objects.live().public()).order_by("path"))
     return {
         "regions": regions,
-        "region_index": RegionIndexPage.objects.live().public().first(),
-        "directory": PairingIndexPage.objects.live().public().first(),
-        "pairing_count": live_pairings().count(),
-        "city_count": visible_cities().count(),
+        "region_index": section_page(RegionIndexPage),
+        "directory": section_page(PairingIndexPage),
+        # Site-wide totals change only when something is published.
+        "pairing_count": generation_cached("programmes:pairing-count", lambda: live_pairings().count()),
+        "city_count": generation_cached("programmes:city-count", lambda: visible_cities().count()),
     }

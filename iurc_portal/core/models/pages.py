@@ -1,14 +1,25 @@
 from django.db import models
+from django.http import Http404
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from ..blocks import BodyStreamBlock
-from ..query import PortalPageManager
+from ..query import PortalPageManager, is_public
+from .images import CustomImage
+
+
+def _has_subroute(page_class, remaining):
+    """Whether a routable page type has its own view for the rest of the URL (no database)."""
+    try:
+        page_class().resolve_subpage("/" + "".join(f"{part}/" for part in remaining))
+    except Http404:
+        return False
+    return True
 
 
 class BasePage(Page):
@@ -111,6 +122,67 @@ class BasePage(Page):
             if block.block_type == "paragraph":
                 return Truncator(strip_tags(block.value.source)).words(40)
         return ""
+
+    def route(self, request, path_components):
+        """Find the page a deep URL names in one query instead of two per URL segment.
+
+        Wagtail walks /regions/china/ level by level. Here every page the URL could name is
+        fetched at once; routing then continues from the deepest one, or from the first
+        routable page on the way (whose own sub-routes, like feeds, take precedence over
+        children, as in Wagtail's walk)."""
+        from wagtail.contrib.routable_page.models import RoutablePageMixin
+
+        if len(path_components) < 2 or isinstance(self, RoutablePageMixin):
+            return super().route(request, path_components)
+        candidates = {
+            f"{self.url_path}{'/'.join(path_components[:depth])}/": depth
+            for depth in range(1, len(path_components) + 1)
+        }
+        found = {
+            page.url_path: page
+            for page in Page.objects.filter(url_path__in=candidates, path__startswith=self.path).only(
+                "id", "path", "depth", "url_path", "content_type_id", "live"
+            )
+        }
+        target, consumed = None, 0
+        for url_path, depth in candidates.items():
+            page = found.get(url_path)
+            if page is None:
+                break
+            target, consumed = page, depth
+            specific_class = page.specific_class or Page
+            if issubclass(specific_class, RoutablePageMixin) and _has_subroute(
+                specific_class, path_components[depth:]
+            ):
+                break
+        if target is None:
+            raise Http404
+        return target.specific.route(request, path_components[consumed:])
+
+    def get_view_restrictions(self):
+        # Most pages are public: answer from the cached restricted sections instead of two
+        # queries on every page view. Aliases take their source's restrictions, so ask Wagtail.
+        if self.alias_of_id is None and is_public(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        self.prefetch_images()
+        return context
+
+    def prefetch_images(self):
+        """Load every image the page refers to (hero, listing, social…) in one query."""
+        fields = [
+            field
+            for field in self._meta.concrete_fields
+            if field.many_to_one and field.related_model is CustomImage and not field.is_cached(self)
+        ]
+        wanted = {field: getattr(self, field.attname) for field in fields if getattr(self, field.attname)}
+        if wanted:
+            images = CustomImage.objects.in_bulk(set(wanted.values()))
+            for field, pk in wanted.items():
+                field.set_cached_value(self, images.get(pk))
 
     def get_structured_data(self, request=None):
         """schema.org data for this page as a dict (rendered as JSON-LD), or None."""

@@ -93,3 +93,46 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    def _links(self, field_name):
+        """[{url, label, external}] for a StreamField of LinkBlocks, resolved once per generation."""
+        from django.utils.translation import gettext
+
+        from ..cache import generation_cached
+
+        def resolve():
+            links = []
+            for block in getattr(self, field_name):
+                page, url, label = block.value.get("page"), block.value.get("url"), block.value.get("label")
+                if page is not None and page.live:
+                    links.append({"url": page.get_url(), "label": label or page.title, "external": False})
+                elif url:
+                    links.append({"url": url, "label": label or gettext("Visit website"), "external": True})
+            return links
+
+        return generation_cached(f"site-settings-links:{self.pk}:{field_name}", resolve)
+
+    def footer_link_items(self):
+        return self._links("footer_links")
+
+    def programme_website_items(self):
+        return self._links("programme_websites")
+
+    @classmethod
+    def for_request(cls, request):
+        # Every page's header and footer read these; keep them in the cache until they (or
+        # anything published) change, instead of a query per page view. The admin edits
+        # through for_site(), which is not cached.
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            from wagtail.models import Site
+
+            from ..cache import generation_cached
+
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            site_settings = generation_cached(f"site-settings:{site.pk}", lambda: cls.for_site(site))
+            site_settings._request = request  # as Wagtail's own for_request does
+            setattr(request, attr_name, site_settings)
+        return getattr(request, attr_name)

@@ -6,12 +6,18 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from ..cache import generation_cached
 from ..query import pages
 
 register = template.Library()
 
 # As in Django's json_script: nothing inside the JSON can close the <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def _link(page):
+    """What a menu or breadcrumb needs of a page, cheap to cache."""
+    return {"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url()}
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -21,17 +27,16 @@ def main_menu(context):
     site = Site.find_for_request(request) if request else None
     if site is None:
         return {"menu_items": []}
+
+    def load():
+        children = pages().child_of(site.root_page).live().public().in_menu()
+        return [_link(page) for page in children.only("id", "path", "title", "url_path", "depth")]
+
     current = context.get("page")
-    items = list(
-        site.root_page.get_children()
-        .live()
-        .public()
-        .in_menu()
-        .only("id", "path", "title", "url_path", "depth")
-    )
+    items = generation_cached(f"menu:{site.pk}", load)
     for item in items:
-        item.current = bool(current and current.pk == item.pk)
-        item.active = bool(current and current.path.startswith(item.path))
+        item["current"] = bool(current and current.pk == item["pk"])
+        item["active"] = bool(current and current.path.startswith(item["path"]))
     return {"menu_items": items, "request": request}
 
 
@@ -40,16 +45,21 @@ def breadcrumbs(context, page):
     """Ancestors from the home page down, or nothing on the home page itself."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    if site is None or page is None or page.depth <= site.root_page.depth:
+    if site is None or page is None or not page.pk or page.depth <= site.root_page.depth:
         return {"ancestors": [], "page": page}
-    ancestors = (
-        pages()
-        .ancestor_of(page)
-        .filter(depth__gte=site.root_page.depth)
-        .live()
-        .only("id", "path", "title", "url_path", "depth")
-    )
-    return {"ancestors": list(ancestors), "page": page, "request": request}
+
+    def load():
+        ancestors = (
+            pages()
+            .ancestor_of(page)
+            .filter(depth__gte=site.root_page.depth)
+            .live()
+            .only("id", "path", "title", "url_path", "depth")
+        )
+        return [_link(ancestor) for ancestor in ancestors]
+
+    # A page's ancestors change only when pages are published, moved or renamed.
+    return {"ancestors": generation_cached(f"breadcrumbs:{site.pk}:{page.pk}", load), "page": page}
 
 
 @register.simple_tag
