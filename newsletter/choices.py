@@ -1,22 +1,8 @@
-"""What the sign-up form shows, cached per site because the form is in every page's footer.
+"""What the sign-up form shows, cached because the form is in every page's footer."""
 
-A warm cache costs no query at all; a miss costs about five small ones. Editing a theme,
-publishing, unpublishing, moving or deleting a page, changing the site settings or adding
-a consent statement clears the entry at once (signals below); the timeout is a safety net.
-"""
+from wagtail.models import Site
 
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
-from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
-
-CACHE_PREFIX = "newsletter:signup-choices:v2"
-CACHE_SECONDS = 300
-
-
-def _key(site_id):
-    return f"{CACHE_PREFIX}:{site_id}"
+from iurc_portal.core.cache import generation_cached
 
 
 def _build(request, site):
@@ -43,44 +29,14 @@ def _build(request, site):
 
 
 def signup_choices(request=None):
-    site = Site.find_for_request(request) if request is not None else None
-    key = _key(site.pk if site else 0)
-    value = cache.get(key)
-    if value is None:
-        value = _build(request, site)
-        cache.set(key, value, CACHE_SECONDS)
-    return value
+    """The form's options for the request's host, cached until the next publish or until a theme,
+    the site settings or a consent statement changes (see PAGE_CACHE_INVALIDATING_MODELS).
 
+    Keyed by host name, so a warm cache needs no query at all, not even to find the site."""
+    host = request.get_host() if request is not None else ""
 
-def clear_signup_choices(**kwargs):
-    site_ids = [0, *Site.objects.values_list("pk", flat=True)]
-    cache.delete_many([_key(site_id) for site_id in site_ids])
+    def build():
+        site = Site.find_for_request(request) if request is not None else None
+        return _build(request, site)
 
-
-def _affects_choices(sender):
-    from iurc_portal.core.models import SiteSettings
-    from programmes.models import RegionPage, Theme
-
-    from .models import ConsentText
-
-    return issubclass(sender, (RegionPage, Theme, ConsentText, SiteSettings))
-
-
-@receiver(post_save)
-def _model_saved(sender, **kwargs):
-    if isinstance(sender, type) and _affects_choices(sender):
-        clear_signup_choices()
-
-
-@receiver(post_delete)
-def _model_deleted(sender, **kwargs):
-    if isinstance(sender, type) and (issubclass(sender, Page) or _affects_choices(sender)):
-        clear_signup_choices()
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-@receiver(post_page_move)
-def _page_changed(sender, **kwargs):
-    # Any page: the privacy notice may be the one that moved or went offline.
-    clear_signup_choices()
+    return generation_cached(f"newsletter:signup-choices:{host}", build)

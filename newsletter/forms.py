@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from iurc_portal.core.cache import generation_cached
 from programmes.models import RegionPage, Theme
 
 from .choices import signup_choices
@@ -24,6 +25,12 @@ class InterestsField(forms.ModelMultipleChoiceField):
                     self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
                 )
         return super()._check_values(value)
+
+
+def consent_texts():
+    """({version: ConsentText}, the current one)."""
+    texts = list(ConsentText.objects.order_by("created_at", "pk"))
+    return {text.version: text for text in texts}, (texts[-1] if texts else None)
 
 
 class SignupForm(forms.Form):
@@ -115,9 +122,11 @@ class SignupForm(forms.Form):
         if "consent_version" in self.errors:
             return cleaned
         version = cleaned.get("consent_version") or ""
-        consent = ConsentText.objects.filter(version=version).first() if version else None
+        # Consent statements are never reworded once used, so they are read from the cache.
+        versions, current = generation_cached("newsletter:consent-texts", consent_texts)
+        consent = versions.get(version) if version else None
         if consent is None:
-            consent = ConsentText.current()
+            consent = current
             if version or consent is None:
                 if consent is not None:
                     self._refresh_hidden("consent_version", consent.version)

@@ -46,17 +46,23 @@ def subscribe(*, email, email_normalized, regions=(), themes=(), consent_text=No
                 subscriber = Subscriber.objects.create(
                     email=email, email_normalized=email_normalized, locale=(locale or "")[:16]
                 )
+            created = True
         except IntegrityError:
             subscriber = Subscriber.objects.select_for_update().get(email_normalized=email_normalized)
+            created = False
         if subscriber.status == Status.CONFIRMED:
             return subscriber
-        # Pending, or unsubscribed and opting in again: a new double opt-in starts.
-        subscriber.email = email
-        subscriber.status = Status.PENDING
-        subscriber.locale = (locale or "")[:16]
-        subscriber.save(update_fields=["email", "status", "locale", "updated_at"])
-        subscriber.regions.set(regions)
-        subscriber.themes.set(themes)
+        if not created:
+            # Pending, or unsubscribed and opting in again: a new double opt-in starts.
+            subscriber.email = email
+            subscriber.status = Status.PENDING
+            subscriber.locale = (locale or "")[:16]
+            subscriber.save(update_fields=["email", "status", "locale", "updated_at"])
+        # A new row has no interests yet: only write them when there is something to write.
+        if regions or not created:
+            subscriber.regions.set(regions)
+        if themes or not created:
+            subscriber.themes.set(themes)
         _log(subscriber, Event.SUBSCRIBED, consent_text=consent_text, source=source, locale=locale)
         if ratelimit.allow_confirmation_email(email_normalized):
             subscriber_id = subscriber.pk

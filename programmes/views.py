@@ -10,7 +10,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquer
 from django.db.models.functions import Coalesce
 
 from iurc_portal.core.cache import generation_cached
-from iurc_portal.core.query import section_page
+from iurc_portal.core.query import restricted_paths, section_page
 
 from .forms import PairingFilterForm
 from .models import CityPage, PairingIndexPage, PairingMember, PairingPage, ProgrammePage, RegionPage
@@ -27,12 +27,14 @@ def visible_cities():
 
 
 def member_queryset():
-    """Members whose city visitors may see, in the order editors gave them."""
-    return (
-        PairingMember.objects.filter(city__in=visible_cities().values("pk"))
-        .select_related("city__country")
-        .order_by("pairing_id", "sort_order", "pk")
-    )
+    """Members whose city visitors may see, in the order editors gave them.
+
+    Visibility is a join condition (live, outside the cached restricted sections), not a
+    subquery over all pages: with thousands of cities PostgreSQL plans the join far better."""
+    members = PairingMember.objects.filter(city__live=True)
+    for path, _depth in restricted_paths():
+        members = members.exclude(city__path__startswith=path)
+    return members.select_related("city__country").order_by("pairing_id", "sort_order", "pk")
 
 
 def pairing_listing(queryset):
@@ -49,8 +51,25 @@ def live_pairings():
 
 
 def map_members(pairings):
-    """Members of `pairings` (a queryset) with their pairing, for drawing the links: one query."""
-    return member_queryset().filter(pairing__in=pairings.values("pk")).select_related("pairing")
+    """Members of `pairings` (a queryset) with their pairing, for drawing the links: two queries.
+
+    The pairings' ids are fetched first: as a subquery (with its path and search conditions)
+    PostgreSQL chose a plan a hundred times slower on a large directory."""
+    ids = list(pairings.order_by().values_list("pk", flat=True))
+    return member_queryset().filter(pairing_id__in=ids).select_related("pairing")
+
+
+def cached_for_visitors(request, key, build):
+    """`build()`, kept until the next publish; always fresh in an editor's preview."""
+    if getattr(request, "is_preview", False):
+        return build()
+    return generation_cached(key, build)
+
+
+def cached_map(request, key, build):
+    """A map drawing: the same for every visitor of a page (and set of filters), and the most
+    expensive part of the directory, region and city index pages."""
+    return cached_for_visitors(request, f"programmes:map:{key}", build)
 
 
 def search_pairing_ids(query):
@@ -117,6 +136,7 @@ def directory_context(page, request):
 
     paginator = Paginator(pairing_listing(pairings), PAIRINGS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
+    filter_key = sorted((name, str(getattr(value, "pk", value)).lower()) for name, value in filters.items())
     return {
         "form": form,
         "filters": filters,
@@ -126,7 +146,11 @@ def directory_context(page, request):
         "pairings": page_obj,
         "paginator": paginator,
         "result_count": paginator.count,
-        "pairing_map": build_map(map_members(pairings), request=request),
+        "pairing_map": cached_map(
+            request,
+            f"directory:{page.pk}:{filter_key}",
+            lambda: build_map(map_members(pairings), request=request),
+        ),
     }
 
 
@@ -167,10 +191,7 @@ def region_context(page, request):
         return countries, list(cities)
 
     # A preview shows the editor's unsaved countries; visitors get the published ones from the cache.
-    if getattr(request, "is_preview", False):
-        countries, cities = places()
-    else:
-        countries, cities = generation_cached(f"programmes:region-places:{page.pk}", places)
+    countries, cities = cached_for_visitors(request, f"programmes:region-places:{page.pk}", places)
     pairings = live_pairings().filter(region=page)
     paginator = Paginator(pairing_listing(pairings), REGION_PAIRINGS_PER_PAGE)
     own = {city.pk for city in cities}
@@ -179,8 +200,10 @@ def region_context(page, request):
         "cities": cities,
         "pairings": paginator.get_page(request.GET.get("page")),
         "paginator": paginator,
-        "pairing_map": build_map(
-            map_members(pairings), request=request, extra_cities=cities, fit=own or True
+        "pairing_map": cached_map(
+            request,
+            f"region:{page.pk}",
+            lambda: build_map(map_members(pairings), request=request, extra_cities=cities, fit=own or True),
         ),
     }
 
@@ -192,8 +215,12 @@ def city_index_context(page, request):
     return {
         "cities": paginator.get_page(request.GET.get("page")),
         "paginator": paginator,
-        "pairing_map": build_map(
-            map_members(live_pairings()), request=request, extra_cities=mapped.select_related("country")
+        "pairing_map": cached_map(
+            request,
+            f"cities:{page.pk}",
+            lambda: build_map(
+                map_members(live_pairings()), request=request, extra_cities=mapped.select_related("country")
+            ),
         ),
     }
 

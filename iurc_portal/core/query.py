@@ -7,7 +7,9 @@ cache and dropped whenever a restriction is saved or deleted or a page moves.
 """
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db.models import Q
+from django.utils.functional import cached_property
 from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
@@ -64,3 +66,21 @@ def section_page(model, site=None):
         return pages.first()
 
     return generation_cached(f"section:{model._meta.label_lower}:{getattr(site, 'pk', '')}", find)
+
+
+class CachedCountPaginator(Paginator):
+    """A paginator whose total is remembered until the next publish.
+
+    Counting every matching row of a large listing is the slow part of showing its first page;
+    the total only changes when something is published. `count_key` names the listing and its
+    filters."""
+
+    def __init__(self, object_list, per_page, *, count_key, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self):
+        from .cache import generation_cached
+
+        return generation_cached(f"count:{self.count_key}", lambda: Paginator.count.func(self))

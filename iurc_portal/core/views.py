@@ -76,7 +76,10 @@ def search(request):
         if selected_key:
             live = live.filter(content_type=types_by_key[selected_key][0])
         results = live.specific().search(query)
-        page_obj = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+        # The facet counts already say how many results there are: no third full-text query.
+        paginator.count = counts.get(types_by_key[selected_key][0].pk, 0) if selected_key else total
+        page_obj = paginator.get_page(request.GET.get("page"))
 
     return render(
         request,

@@ -167,6 +167,7 @@ PAGE_CACHE_INVALIDATING_MODELS = {
     "news.NewsCategory",
     "wagtailredirects.Redirect",
     "wagtailcore.PageViewRestriction",
+    "newsletter.ConsentText",
 }
 
 # Behind a load balancer or proxy, how many proxies append to X-Forwarded-For (see core/http.py).

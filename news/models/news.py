@@ -1,6 +1,5 @@
 import datetime
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -15,8 +14,9 @@ from wagtail.models import Site
 from wagtail.search import index
 
 from iurc_portal.core.blocks import BodyStreamBlock
+from iurc_portal.core.cache import generation_cached
 from iurc_portal.core.models import BasePage
-from iurc_portal.core.query import is_public, section_page
+from iurc_portal.core.query import CachedCountPaginator, is_public, section_page
 
 from ..text import reading_minutes, stream_text, word_count
 
@@ -105,11 +105,19 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         from ..forms import NewsFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        form = NewsFilterForm(request.GET or None, years=self.years())
+        preview = getattr(request, "is_preview", False)
+        years = self.years() if preview else generation_cached(f"news:years:{self.pk}", self.years)
+        form = NewsFilterForm(request.GET or None, years=years)
         articles = form.filter(self.articles())
+        filters = [
+            (name, str(getattr(form.selected(name), "pk", form.selected(name)))) for name in form.fields
+        ]
+        paginator = CachedCountPaginator(
+            articles, self.per_page, count_key=f"news:{self.pk}:{filters}:{preview}"
+        )
         context.update(
             filter_form=form,
-            page_obj=Paginator(articles, self.per_page).get_page(request.GET.get("page")),
+            page_obj=paginator.get_page(request.GET.get("page")),
             feed_links=self.feed_links(
                 category=form.selected("category"),
                 region=form.selected("region"),
