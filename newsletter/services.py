@@ -65,8 +65,7 @@ def subscribe(*, email, email_normalized, regions=(), themes=(), consent_text=No
             subscriber.themes.set(themes)
         _log(subscriber, Event.SUBSCRIBED, consent_text=consent_text, source=source, locale=locale)
         if ratelimit.allow_confirmation_email(email_normalized):
-            subscriber_id = subscriber.pk
-            transaction.on_commit(lambda: enqueue_confirmation_email(subscriber_id), robust=True)
+            enqueue_confirmation_email(subscriber.pk)
     return subscriber
 
 
@@ -117,7 +116,7 @@ def confirm(token, *, source="", locale=""):
         )
         # The person opted in again themselves, which is what the suppression waited for.
         Suppression.objects.filter(email_hash=Suppression.hash_for(subscriber.email_normalized)).delete()
-        transaction.on_commit(lambda: enqueue_welcome_email(subscriber.pk), robust=True)
+        enqueue_welcome_email(subscriber.pk)
     return subscriber, True
 
 

@@ -85,9 +85,23 @@ def send_welcome_email(subscriber_id, attempt=1):
     return "sent"
 
 
+def enqueue_with_transaction(task_obj, subscriber_id):
+    """Queue an email so that it exists exactly when the caller's transaction commits.
+
+    A database queue takes its row inside that transaction: one commit instead of two, and no
+    moment in which a crash after the commit loses the email. Any other backend (the immediate
+    one in tests and development) runs after the commit, so it sees the committed row."""
+    from django_tasks_db.backend import DatabaseBackend
+
+    if isinstance(task_obj.get_backend(), DatabaseBackend):
+        task_obj.enqueue(subscriber_id)
+    else:
+        transaction.on_commit(lambda: task_obj.enqueue(subscriber_id), robust=True)
+
+
 def enqueue_confirmation_email(subscriber_id):
-    send_confirmation_email.enqueue(subscriber_id)
+    enqueue_with_transaction(send_confirmation_email, subscriber_id)
 
 
 def enqueue_welcome_email(subscriber_id):
-    send_welcome_email.enqueue(subscriber_id)
+    enqueue_with_transaction(send_welcome_email, subscriber_id)
