@@ -15,5 +15,7 @@ def benchmark_paths():
         "region": region.url,
         "city": city.url,
         "pairings directory": "/pairings/",
+        # A word in nearly every generated article (every result ranked), and a rare one.
         "search": "/search/?q=cooperation",
+        "search (rare word)": "/search/?q=Rotterdam",
     }
