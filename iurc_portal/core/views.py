@@ -12,6 +12,7 @@ from .models import BasePage
 from .query import pages
 
 SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_RANKED_MATCHES = 2000
 MAX_QUERY_LENGTH = 200
 # Only the project's own page types are offered as filters, in this order.
 PROJECT_APPS = ("core", "programmes", "news", "newsletter")
@@ -64,6 +65,7 @@ def search(request):
     page_obj = None
     facets = []
     total = 0
+    by_date = False
     if query:
         live = pages().live().public()
         counts = live.search(query).facet("content_type_id")
@@ -75,10 +77,18 @@ def search(request):
         ]
         if selected_key:
             live = live.filter(content_type=types_by_key[selected_key][0])
-        results = live.specific().search(query)
+        matches = counts.get(types_by_key[selected_key][0].pk, 0) if selected_key else total
+        # Ranking every match by relevance costs time in proportion to the matches; past a few
+        # thousand (a word nearly every page contains) a relevance order says little anyway, so
+        # such broad searches list the newest first and the page says so.
+        by_date = matches > SEARCH_RANKED_MATCHES
+        if by_date:
+            results = live.order_by("-first_published_at").specific().search(query, order_by_relevance=False)
+        else:
+            results = live.specific().search(query)
         paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
         # The facet counts already say how many results there are: no third full-text query.
-        paginator.count = counts.get(types_by_key[selected_key][0].pk, 0) if selected_key else total
+        paginator.count = matches
         page_obj = paginator.get_page(request.GET.get("page"))
 
     return render(
@@ -90,6 +100,7 @@ def search(request):
             "facets": facets,
             "selected_type": selected_key,
             "total": total,
+            "by_date": by_date,
             "title": _("Search results for “%(query)s”") % {"query": query} if query else _("Search"),
         },
     )

@@ -79,3 +79,21 @@ def test_demo_site_is_searchable(client):
     call_command("load_demo_content", verbosity=0)
     html = client.get("/search/", {"q": "privacy"}, HTTP_HOST="127.0.0.1", SERVER_PORT=8000).content.decode()
     assert "Privacy notice" in html
+
+
+def test_very_broad_searches_list_the_newest_first_and_say_so(client, pages, monkeypatch):
+    from iurc_portal.core import views
+
+    monkeypatch.setattr(views, "SEARCH_RANKED_MATCHES", 5)  # the fixture makes 12 matching pages
+
+    html = client.get("/search/", {"q": "circular"}).content.decode()
+
+    assert "listed newest first" in html
+    titles = [f"Circular economy note {n}<" for n in range(11, 1, -1)]  # made in order 0..11
+    positions = [html.index(title) for title in titles]
+    assert positions == sorted(positions)
+
+
+def test_ordinary_searches_are_ranked_by_relevance_without_a_note(client, pages):
+    html = client.get("/search/", {"q": "circular"}).content.decode()
+    assert "listed newest first" not in html
