@@ -9,7 +9,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from iurc_portal.core.cache import generation_cached
+from iurc_portal.core.cache import cached_for_visitors
 from iurc_portal.core.query import restricted_paths, section_page
 
 from .forms import PairingFilterForm
@@ -57,13 +57,6 @@ def map_members(pairings):
     PostgreSQL chose a plan a hundred times slower on a large directory."""
     ids = list(pairings.order_by().values_list("pk", flat=True))
     return member_queryset().filter(pairing_id__in=ids).select_related("pairing")
-
-
-def cached_for_visitors(request, key, build):
-    """`build()`, kept until the next publish; always fresh in an editor's preview."""
-    if getattr(request, "is_preview", False):
-        return build()
-    return generation_cached(key, build)
 
 
 def cached_map(request, key, build):

@@ -123,6 +123,13 @@ def generation_cached(key, compute, timeout=3600):
     return value
 
 
+def cached_for_visitors(request, key, compute, timeout=3600):
+    """generation_cached(), except in an editor's preview, which must show unsaved changes."""
+    if getattr(request, "is_preview", False):
+        return compute()
+    return generation_cached(key, compute, timeout)
+
+
 def bump_generation(**_kwargs):
     """Start a new cache generation: every cached page is stale from now on."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)

@@ -14,7 +14,7 @@ from wagtail.models import Site
 from wagtail.search import index
 
 from iurc_portal.core.blocks import BodyStreamBlock
-from iurc_portal.core.cache import generation_cached
+from iurc_portal.core.cache import cached_for_visitors
 from iurc_portal.core.models import BasePage
 from iurc_portal.core.query import CachedCountPaginator, is_public, section_page
 
@@ -34,7 +34,7 @@ ORGANISATION_BYLINE_WORDS = (
 )
 
 
-def visible(pages, model):
+def visible(pages):
     """`pages` (related pages, possibly in memory during a preview) that visitors may see:
     live and not behind a view restriction. No query beyond loading `pages`."""
     return [page for page in pages if page.live and is_public(page)]
@@ -106,7 +106,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         preview = getattr(request, "is_preview", False)
-        years = self.years() if preview else generation_cached(f"news:years:{self.pk}", self.years)
+        years = cached_for_visitors(request, f"news:years:{self.pk}", self.years)
         form = NewsFilterForm(request.GET or None, years=years)
         articles = form.filter(self.articles())
         filters = [
@@ -320,14 +320,12 @@ class NewsArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from programmes.models import CityPage, PairingPage, RegionPage
-
         regions, themes = list(self.regions.all()), list(self.themes.all())
         context["related_articles"] = self.related_articles(regions=regions, themes=themes)
-        context["regions"] = visible(regions, RegionPage)
+        context["regions"] = visible(regions)
         context["themes"] = themes
-        context["related_cities"] = visible(self.related_cities.all(), CityPage)
-        context["related_pairings"] = visible(self.related_pairings.all(), PairingPage)
+        context["related_cities"] = visible(self.related_cities.all())
+        context["related_pairings"] = visible(self.related_pairings.all())
         # The one news section (cached), rather than two queries for this page's parent.
         news_index = section_page(NewsIndexPage)
         if news_index is not None and self.path.startswith(news_index.path):
