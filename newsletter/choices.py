@@ -11,7 +11,9 @@ def _build(request, site):
 
     from .models import ConsentText
 
-    consent = ConsentText.current()
+    # Every statement ever shown, by version: a form posted before a rewording still names its own.
+    texts = list(ConsentText.objects.order_by("created_at", "pk"))
+    consent = texts[-1] if texts else None
     privacy_url = ""
     if site is not None:
         settings_row = (
@@ -24,6 +26,7 @@ def _build(request, site):
         "regions": list(RegionPage.objects.live().public().order_by("title").values_list("pk", "title")),
         "themes": list(Theme.objects.order_by("name").values_list("pk", "name")),
         "consent": {"id": consent.pk, "version": consent.version, "text": consent.text} if consent else None,
+        "consent_texts": {text.version: text for text in texts},
         "privacy_url": privacy_url,
     }
 
@@ -39,4 +42,5 @@ def signup_choices(request=None):
         site = Site.find_for_request(request) if request is not None else None
         return _build(request, site)
 
-    return generation_cached(f"newsletter:signup-choices:{host}", build)
+    # The number names the entry's shape: a deploy that changes it must not read the old one.
+    return generation_cached(f"newsletter:signup-choices:2:{host}", build)

@@ -3,11 +3,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from iurc_portal.core.cache import generation_cached
 from programmes.models import RegionPage, Theme
 
 from .choices import signup_choices
-from .models import ConsentText
 from .normalization import MAX_EMAIL_LENGTH, normalize_email
 from .tokens import make_form_time_token, read_form_time_token
 
@@ -16,7 +14,24 @@ TIME_FIELD = "nl_ts"
 
 
 class InterestsField(forms.ModelMultipleChoiceField):
-    """Checkbox ids must be plain numbers; anything else is refused before it reaches SQL."""
+    """Optional checkboxes rendered from cached choices and validated against the live rows.
+
+    The queryset is built only when something was ticked: most sign-ups tick nothing, and
+    building a page queryset (with its visibility filter) costs more than the rest of the
+    form. Ids must be plain numbers; anything else is refused before it reaches SQL."""
+
+    def __init__(self, *, queryset_factory, **kwargs):
+        super().__init__(queryset=None, **kwargs)
+        self.queryset_factory = queryset_factory
+
+    def clean(self, value):
+        if not value:
+            return []
+        if self.queryset is None:
+            choices = self.widget.choices
+            self.queryset = self.queryset_factory()
+            self.widget.choices = choices  # setting a queryset replaces them with a query
+        return super().clean(value)
 
     def _check_values(self, value):
         for pk in value:
@@ -25,12 +40,6 @@ class InterestsField(forms.ModelMultipleChoiceField):
                     self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
                 )
         return super()._check_values(value)
-
-
-def consent_texts():
-    """({version: ConsentText}, the current one)."""
-    texts = list(ConsentText.objects.order_by("created_at", "pk"))
-    return {text.version: text for text in texts}, (texts[-1] if texts else None)
 
 
 class SignupForm(forms.Form):
@@ -44,13 +53,13 @@ class SignupForm(forms.Form):
     )
     regions = InterestsField(
         label=_("Regions"),
-        queryset=RegionPage.objects.none(),
+        queryset_factory=lambda: RegionPage.objects.live().public(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     themes = InterestsField(
         label=_("Themes"),
-        queryset=Theme.objects.none(),
+        queryset_factory=Theme.objects.all,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -70,12 +79,10 @@ class SignupForm(forms.Form):
 
     def __init__(self, *args, source="", request=None, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = signup_choices(request)
+        self.cached_choices = choices = signup_choices(request)
         self.privacy_url = choices["privacy_url"]
         self.consent_text = choices["consent"]
-        self.fields["regions"].queryset = RegionPage.objects.live().public()
-        self.fields["themes"].queryset = Theme.objects.all()
-        # Render from the cached choices; validation still queries the live querysets.
+        # Render from the cached choices; validation still queries the live rows (see InterestsField).
         self.fields["regions"].widget.choices = choices["regions"]
         self.fields["themes"].widget.choices = choices["themes"]
         if self.consent_text is not None:
@@ -122,11 +129,11 @@ class SignupForm(forms.Form):
         if "consent_version" in self.errors:
             return cleaned
         version = cleaned.get("consent_version") or ""
-        # Consent statements are never reworded once used, so they are read from the cache.
-        versions, current = generation_cached("newsletter:consent-texts", consent_texts)
+        # Consent statements are never reworded once used, so they come with the cached choices.
+        versions = self.cached_choices["consent_texts"]
         consent = versions.get(version) if version else None
         if consent is None:
-            consent = current
+            consent = versions.get(self.consent_text["version"]) if self.consent_text else None
             if version or consent is None:
                 if consent is not None:
                     self._refresh_hidden("consent_version", consent.version)

@@ -25,3 +25,32 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The production cache backend on the local Redis (CI has one), under a key prefix of its own."""
+    import os
+    import socket
+    import urllib.parse
+    import uuid
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+    parsed = urllib.parse.urlparse(url)
+    try:
+        socket.create_connection((parsed.hostname, parsed.port or 6379), timeout=1).close()
+    except OSError:
+        pytest.skip(f"Redis is not reachable at {url}")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "iurc_portal.core.cache.ResilientRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+        }
+    }
+    from django.core.cache import cache
+
+    yield cache
+    keys = cache._cache.get_client().keys(f"{settings.CACHES['default']['KEY_PREFIX']}:*")
+    if keys:
+        cache._cache.get_client(write=True).delete(*keys)

@@ -98,6 +98,23 @@ class ResilientRedisCache(RedisCache):
     incr = _fail_open(lambda key, delta=1, version=None: delta)(RedisCache.incr)
     clear = _fail_open(None)(RedisCache.clear)
 
+    def run_script(self, source, keys, args, default):
+        """Run a Lua script on Redis in one round trip; `default` while Redis is unreachable.
+
+        Keys are cache keys (prefixed and versioned like any other). Redis runs a script
+        atomically, which is what counters and check-and-set steps need."""
+        return self._run_script(source, keys, args, default=default)
+
+    @_fail_open(lambda source, keys, args, default: default)
+    def _run_script(self, source, keys, args, default):
+        client = self._cache.get_client(write=True)
+        scripts = self.__dict__.setdefault("_scripts", {})
+        script = scripts.get((id(client), source))
+        if script is None:
+            # EVALSHA, falling back to EVAL once per server that hasn't seen the script.
+            script = scripts[(id(client), source)] = client.register_script(source)
+        return script(keys=[self.make_and_validate_key(key) for key in keys], args=list(args))
+
 
 GENERATION_KEY = "pagecache:generation"
 CSRF_PLACEHOLDER = "__PAGE_CACHE_CSRF_TOKEN__"

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 from django.db import connection
@@ -195,7 +197,17 @@ def test_bots_are_silently_accepted_and_nothing_is_stored_or_sent(client, signup
     assert mail.outbox == []
 
 
-def test_too_many_sign_ups_from_one_ip_get_a_clear_429(signup, home_page, settings):
+@pytest.fixture(params=["local memory", "redis"])
+def any_cache(request):
+    """The rate limits run as add/incr on most caches and as Lua scripts on Redis."""
+    if request.param == "redis":
+        return request.getfixturevalue("redis_cache")
+    from django.core.cache import cache
+
+    return cache
+
+
+def test_too_many_sign_ups_from_one_ip_get_a_clear_429(signup, home_page, settings, any_cache):
     settings.NEWSLETTER_RATE_LIMITS = {"ip": (3, 3600)}
     for n in range(3):
         assert signup(f"reader{n}@example.org").status_code == 302
@@ -205,7 +217,7 @@ def test_too_many_sign_ups_from_one_ip_get_a_clear_429(signup, home_page, settin
     assert not Subscriber.objects.filter(email="reader9@example.org").exists()
 
 
-def test_per_address_limit_stops_emails_but_not_the_same_answer(signup, home_page, settings):
+def test_per_address_limit_stops_emails_but_not_the_same_answer(signup, home_page, settings, any_cache):
     settings.NEWSLETTER_RATE_LIMITS = {"resend_interval": (1, 0.001), "address": (2, 3600)}
     import time
 
@@ -213,6 +225,42 @@ def test_per_address_limit_stops_emails_but_not_the_same_answer(signup, home_pag
         assert signup("reader@example.org").status_code == 302
         time.sleep(0.01)
     assert len(mail.outbox) == 2
+
+
+def test_a_resend_waits_for_the_interval(signup, home_page, settings, any_cache):
+    settings.NEWSLETTER_RATE_LIMITS = {"resend_interval": (1, 600), "address": (5, 3600)}
+    for _n in range(3):
+        assert signup("reader@example.org").status_code == 302
+    assert len(mail.outbox) == 1  # same answer each time, one email
+
+
+def test_sign_ups_carry_on_without_limits_while_redis_is_down(signup, home_page, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "iurc_portal.core.cache.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        }
+    }
+    settings.NEWSLETTER_RATE_LIMITS = {"ip": (1, 3600)}
+    for n in range(3):
+        assert signup(f"reader{n}@example.org").status_code == 302
+    assert Subscriber.objects.count() == 3
+    assert len(mail.outbox) == 3
+
+
+@pytest.mark.parametrize("one_statement", [True, False], ids=["on-conflict", "savepoint"])
+def test_signing_up_again_keeps_one_row_whichever_insert_the_database_allows(
+    signup, home_page, monkeypatch, one_statement
+):
+    if not one_statement:  # as on a database without INSERT … ON CONFLICT … RETURNING
+        monkeypatch.setattr(connection.features, "supports_update_conflicts_with_target", False)
+    assert signup("Reader@example.org").status_code == 302
+    first = Subscriber.objects.get()
+    assert signup("reader@EXAMPLE.org").status_code == 302
+    again = Subscriber.objects.get()
+    assert again.pk == first.pk and again.email == "reader@EXAMPLE.org"
+    assert again.status == Subscriber.Status.PENDING
+    assert ConsentEvent.objects.filter(subscriber=again).count() == 2
 
 
 # --- bad input ---------------------------------------------------------------------------
@@ -248,6 +296,25 @@ def test_bad_input_gets_a_400_with_the_reason_and_stores_nothing(
     assert not Subscriber.objects.exists()
     assert not ConsentEvent.objects.exists()
     assert mail.outbox == []
+
+
+def test_a_form_sent_back_with_an_error_keeps_the_ticked_interests_and_every_option(
+    client, newsletter_page, consent_text
+):
+    asia = RegionPageFactory(title="Asia")
+    latin_america = RegionPageFactory(title="Latin America and the Caribbean")
+    theme = ThemeFactory(name="Circular economy")
+    data = signup_data("reader@example.org", consent="", regions=[asia.pk], themes=[theme.pk])
+    response = client.post("/newsletter/subscribe/", data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Please tick the box" in html
+    assert "Latin America and the Caribbean" in html  # the options not ticked are still offered
+    assert f'value="{latin_america.pk}"' in html
+    assert re.search(rf'name="regions" value="{asia.pk}"[^>]* checked>', html)
+    assert re.search(rf'name="themes" value="{theme.pk}"[^>]* checked>', html)
+    assert not re.search(rf'name="regions" value="{latin_america.pk}"[^>]* checked>', html)
+    assert not Subscriber.objects.exists()
 
 
 def test_field_errors_are_tied_to_their_inputs(client, newsletter_page, consent_text):
