@@ -124,6 +124,14 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Web requests already keep every core busy; a query split across parallel workers only
+    # multiplies its CPU cost (a broad search built the same hash three times). Reports and
+    # maintenance run outside the web app, with PostgreSQL's own default.
+    parallel = int(os.environ.get("DB_PARALLEL_WORKERS_PER_QUERY", "0"))
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c max_parallel_workers_per_gather={parallel}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"

@@ -1,5 +1,6 @@
 import pytest
 from django.core.management import call_command
+from django.db import connection
 
 from iurc_portal.core.models import StandardPage
 
@@ -97,3 +98,25 @@ def test_very_broad_searches_list_the_newest_first_and_say_so(client, pages, mon
 def test_ordinary_searches_are_ranked_by_relevance_without_a_note(client, pages):
     html = client.get("/search/", {"q": "circular"}).content.decode()
     assert "listed newest first" not in html
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's search indexes")
+def test_search_uses_indexes_that_stay_fast_on_a_large_site():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'iurc_page_id_text'",
+        )
+        (definition,) = cursor.fetchone()
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'iurc_indexentry_title_body_gin'",
+        )
+        (options,) = cursor.fetchone()
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        (parallel,) = cursor.fetchone()
+    # The join Wagtail's search makes (page id as text) is indexed, covering the facet counts.
+    assert "((id)::character varying(50))" in definition and "INCLUDE (id, content_type_id)" in definition
+    # New entries go straight into the GIN index: no pending list for every search to read.
+    assert "fastupdate=off" in options
+    # A web request's query is not split over parallel workers that compete for the same cores.
+    assert parallel == "0"
