@@ -59,6 +59,9 @@ def environment(database, **extra):
         "DJANGO_SETTINGS_MODULE": "iurc_portal.settings.production",
         "DATABASE_URL": f"{PG_SERVER}/{database}",
         "REDIS_URL": REDIS_URL,
+        # The two databases' pages share ids: separate cache keys, or one size's cached maps,
+        # counts and menus would be served while measuring the other.
+        "CACHE_KEY_PREFIX": f"bench-{database}",
         "SECRET_KEY": "bench-only-" + "x" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{PORT}",
@@ -234,6 +237,8 @@ def main():
         if args.prepare_only:
             continue
         env = environment(database)
+        # Start each size from an empty cache (Redis db of the benchmark only).
+        manage(env, "shell", "-v0", "-c", "from django.core.cache import cache; cache.clear()")
         entry = {"articles": articles, "cities": cities, "pairings": pairings, "queries": queries}
         paths = json.loads(
             subprocess.run(

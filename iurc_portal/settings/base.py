@@ -152,7 +152,9 @@ if REDIS_URL:
         "default": {
             "BACKEND": "iurc_portal.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "iurc",
+            # One Redis may serve several sites (staging next to production): each needs its own
+            # prefix, or one would serve the other's cached pages and counts.
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "iurc"),
             "OPTIONS": {"retry_seconds": int(os.environ.get("REDIS_RETRY_SECONDS", "10"))},
         }
     }

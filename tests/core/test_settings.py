@@ -12,7 +12,15 @@ BASE_DIR = Path(__file__).resolve().parents[2]
 
 def load_settings(module, **env):
     """Import a settings module in a clean interpreter with exactly `env` set."""
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}}
+    own = {
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "REDIS_URL",
+        "CACHE_KEY_PREFIX",
+        "DB_PARALLEL_WORKERS_PER_QUERY",
+    }
+    clean = {k: v for k, v in os.environ.items() if k not in own}
     clean.update(env)
     clean["DJANGO_SETTINGS_MODULE"] = module
     code = (
@@ -20,6 +28,8 @@ def load_settings(module, **env):
         "print(json.dumps({'engine': settings.DATABASES['default']['ENGINE'], "
         "'name': str(settings.DATABASES['default']['NAME']), "
         "'health': settings.DATABASES['default'].get('CONN_HEALTH_CHECKS'), "
+        "'db_options': settings.DATABASES['default'].get('OPTIONS', {}), "
+        "'cache_prefix': settings.CACHES['default'].get('KEY_PREFIX', ''), "
         "'hosts': settings.ALLOWED_HOSTS, 'debug': settings.DEBUG}))"
     )
     return subprocess.run(
@@ -64,3 +74,18 @@ def test_database_url_accepts_both_postgres_schemes(scheme):
     assert "django.db.backends.postgresql" in result.stdout
     assert '"name": "iurc"' in result.stdout
     assert '"health": true' in result.stdout
+
+
+def test_postgres_web_connections_run_without_parallel_workers_unless_asked():
+    url = "postgres://u:p@db.example:5432/iurc"
+    default = load_settings("iurc_portal.settings.dev", DATABASE_URL=url)
+    assert "-c max_parallel_workers_per_gather=0" in default.stdout
+    tuned = load_settings("iurc_portal.settings.dev", DATABASE_URL=url, DB_PARALLEL_WORKERS_PER_QUERY="2")
+    assert "-c max_parallel_workers_per_gather=2" in tuned.stdout
+
+
+def test_sites_sharing_one_redis_get_their_own_cache_keys():
+    redis = "redis://127.0.0.1:6379/0"
+    assert '"cache_prefix": "iurc"' in load_settings("iurc_portal.settings.dev", REDIS_URL=redis).stdout
+    staging = load_settings("iurc_portal.settings.dev", REDIS_URL=redis, CACHE_KEY_PREFIX="iurc-staging")
+    assert '"cache_prefix": "iurc-staging"' in staging.stdout
