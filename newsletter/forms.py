@@ -25,7 +25,7 @@ class InterestsField(forms.ModelMultipleChoiceField):
         self.queryset_factory = queryset_factory
 
     def clean(self, value):
-        if not value:
+        if not value and not self.required:
             return []
         if self.queryset is None:
             choices = self.widget.choices

@@ -8,7 +8,7 @@ so the same outline serves the world map and a region's close-up through the vie
 
 import math
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 LAND_PATH_FILE = Path(__file__).resolve().parent / "data" / "land-110m.svgpath"
@@ -115,6 +115,30 @@ class SvgMap:
     def aspect_height(self):
         """Height in CSS pixels for a 1000-pixel width; avoids layout shift before the SVG paints."""
         return round(1000 * self.box[3] / self.box[2])
+
+
+class CachedMap:
+    """A map kept until the next publish, both as data and as the markup drawn from it.
+
+    Drawing a map of a thousand cities (markers, links and the table alternative) is most of
+    the work of the directory and region pages, and the same for every visitor; with the
+    markup cached (`{% svg_map %}`) the data is not even loaded. Attributes of the map
+    (`cities`, `box`, ...) are read from the data, built or loaded on first use."""
+
+    def __init__(self, key, build):
+        self.key = key
+        self._build = build
+
+    @cached_property
+    def data(self):
+        from iurc_portal.core.cache import generation_cached
+
+        return generation_cached(self.key, self._build)
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.data, name)
 
 
 def build_map(members, *, request=None, extra_cities=(), fit=False):

@@ -14,7 +14,7 @@ from iurc_portal.core.query import restricted_paths, section_page
 
 from .forms import PairingFilterForm
 from .models import CityPage, PairingIndexPage, PairingMember, PairingPage, ProgrammePage, RegionPage
-from .svgmap import build_map
+from .svgmap import CachedMap, build_map
 
 PAIRINGS_PER_PAGE = 20
 REGION_PAIRINGS_PER_PAGE = 24
@@ -61,8 +61,10 @@ def map_members(pairings):
 
 def cached_map(request, key, build):
     """A map drawing: the same for every visitor of a page (and set of filters), and the most
-    expensive part of the directory, region and city index pages."""
-    return cached_for_visitors(request, f"programmes:map:{key}", build)
+    expensive part of the directory, region and city index pages. Always fresh in a preview."""
+    if getattr(request, "is_preview", False):
+        return build()
+    return CachedMap(f"programmes:map:{key}", build)
 
 
 def search_pairing_ids(query):
@@ -178,26 +180,38 @@ def region_index_context(page, request):
 
 
 def region_context(page, request):
+    def region_cities():
+        return (
+            visible_cities()
+            .filter(country__in=page.countries.all())
+            .select_related("country")
+            .order_by("title")
+        )
+
     def places():
-        countries = list(page.countries.order_by("name"))
-        cities = visible_cities().filter(country__in=countries).select_related("country").order_by("title")
-        return countries, list(cities)
+        # Only what the list shows: a region can have hundreds of cities, and whole pages
+        # cost far more to store, load and link than a name, a link and a country.
+        cities = [
+            {"pk": city.pk, "title": city.title, "url": city.get_url(request), "country": city.country.name}
+            for city in region_cities()
+        ]
+        return list(page.countries.order_by("name")), cities
+
+    def draw_map():
+        cities = list(region_cities())
+        own = {city.pk for city in cities}
+        return build_map(map_members(pairings), request=request, extra_cities=cities, fit=own or True)
 
     # A preview shows the editor's unsaved countries; visitors get the published ones from the cache.
-    countries, cities = cached_for_visitors(request, f"programmes:region-places:{page.pk}", places)
+    countries, cities = cached_for_visitors(request, f"programmes:region-places:2:{page.pk}", places)
     pairings = live_pairings().filter(region=page)
     paginator = Paginator(pairing_listing(pairings), REGION_PAIRINGS_PER_PAGE)
-    own = {city.pk for city in cities}
     return {
         "countries": countries,
         "cities": cities,
         "pairings": paginator.get_page(request.GET.get("page")),
         "paginator": paginator,
-        "pairing_map": cached_map(
-            request,
-            f"region:{page.pk}",
-            lambda: build_map(map_members(pairings), request=request, extra_cities=cities, fit=own or True),
-        ),
+        "pairing_map": cached_map(request, f"region:{page.pk}", draw_map),
     }
 
 

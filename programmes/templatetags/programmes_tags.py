@@ -1,10 +1,14 @@
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from iurc_portal.core.cache import generation_cached
 from iurc_portal.core.query import section_page
 
 from ..models import PairingIndexPage, RegionIndexPage, RegionPage
+from ..svgmap import CachedMap
 from ..views import live_pairings, regions_with_counts, visible_cities
 
 register = template.Library()
@@ -20,6 +24,20 @@ def coordinates(city):
     north_south = _("N") if lat >= 0 else _("S")
     east_west = _("E") if lon >= 0 else _("W")
     return f"{abs(lat):.2f}° {north_south}, {abs(lon):.2f}° {east_west}"
+
+
+@register.simple_tag
+def svg_map(pairing_map, map_id, map_title):
+    """The map and its table alternative; markup of a CachedMap is kept until the next publish."""
+
+    def render():
+        context = {"pairing_map": pairing_map, "map_id": map_id, "map_title": map_title}
+        return render_to_string("programmes/includes/svg_map.html", context)
+
+    if isinstance(pairing_map, CachedMap):
+        key = f"{pairing_map.key}:html:{map_id}:{get_language()}:{map_title}"
+        return mark_safe(generation_cached(key, render))  # noqa: S308 - rendered by our template
+    return mark_safe(render())  # noqa: S308 - rendered by our template
 
 
 @register.simple_tag
