@@ -71,6 +71,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files are answered before sessions, CSRF or the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cached pages are served before the rest is touched: see iurc_portal/core/cache.py.
+    "iurc_portal.core.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,8 +81,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "iurc_portal.core.csp.CSPMiddleware",
-    # After CSRF and auth: see iurc_portal/core/cache.py.
-    "iurc_portal.core.cache.PageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires.
     "axes.middleware.AxesMiddleware",

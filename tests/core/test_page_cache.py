@@ -1,15 +1,20 @@
 """Full-page cache: fast for visitors, never stale after publishing, never personal."""
 
 import re
+import time
 
 import pytest
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template import Context, Template
+from django.test import Client
 
 from iurc_portal.core.cache import CSRF_PLACEHOLDER, PageCacheMiddleware
 from iurc_portal.core.factories import UserFactory
 from iurc_portal.core.models import StandardPage
+from newsletter.factories import ConsentTextFactory, NewsletterPageFactory
+from newsletter.models import Subscriber
+from newsletter.tokens import make_form_time_token
 
 pytestmark = pytest.mark.django_db
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
@@ -116,3 +121,38 @@ def test_site_keeps_serving_when_redis_is_down(client, about, settings):
     second = client.get("/about/")
     assert first.status_code == 200 and second.status_code == 200
     assert "First version." in second.content.decode()
+
+
+def test_a_visitor_can_sign_up_from_a_page_served_from_the_cache(about):
+    ConsentTextFactory()
+    NewsletterPageFactory(parent=about.get_parent())
+    Client().get("/")
+    assert Client().get("/about/")["X-Page-Cache"] == "miss"
+
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get("/about/")
+    assert page["X-Page-Cache"] == "hit"
+    assert "csrftoken" in page.cookies  # a new visitor gets a CSRF cookie with the cached page
+    html = page.content.decode()
+    data = {
+        "csrfmiddlewaretoken": TOKEN.search(html).group(1),
+        "email": "cached-reader@example.org",
+        "consent": "on",
+        "consent_version": re.search(r'name="consent_version" value="([^"]+)"', html).group(1),
+        "source": "/about/",
+        "nl_ts": make_form_time_token(time.time() - 30),  # as if it took 30 s to fill in
+        "nl_hp": "",
+    }
+    response = visitor.post("/newsletter/subscribe/", data)
+    assert response.status_code == 302
+    assert Subscriber.objects.filter(email="cached-reader@example.org").exists()
+
+
+def test_a_cached_page_carries_the_same_security_headers_as_a_rendered_one(client, about):
+    client.get("/")
+    miss = client.get("/about/")
+    hit = client.get("/about/")
+    assert (miss["X-Page-Cache"], hit["X-Page-Cache"]) == ("miss", "hit")
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy", "X-Content-Type-Options"):
+        assert hit.get(header) == miss.get(header) and hit.get(header), header
+    assert int(hit["Content-Length"]) == len(hit.content)
