@@ -205,6 +205,8 @@ def measure_signups(database, seconds):
         )
     )
     after = int(psql(database, "select count(*) from newsletter_subscriber"))
+    # The confirmation emails queued for these made-up addresses are never to be sent.
+    psql(database, "DELETE FROM django_tasks_database_dbtaskresult WHERE status = 'READY'")
     accepted = result["requests"] - result["bad_responses"]
     result.update(
         accepted=accepted,
