@@ -2,8 +2,9 @@
 
 Concurrency: the unique `email_normalized` is the single source of truth. Sign-ups insert
 unless the address exists (ON CONFLICT DO NOTHING) and otherwise lock the existing row, so
-racing requests for the same address end with one row and no error; confirm and unsubscribe are conditional
-UPDATEs, so only one of several racing requests changes the state (and sends email).
+racing requests for the same address end with one row and no error; confirm and unsubscribe
+are conditional UPDATEs, so only one of several racing requests changes the state (and sends
+email).
 """
 
 import logging
