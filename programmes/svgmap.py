@@ -118,12 +118,12 @@ class SvgMap:
 
 
 class CachedMap:
-    """A map kept until the next publish, both as data and as the markup drawn from it.
+    """A map whose drawn markup is kept until the next publish (`{% svg_map %}`).
 
     Drawing a map of a thousand cities (markers, links and the table alternative) is most of
-    the work of the directory and region pages, and the same for every visitor; with the
-    markup cached (`{% svg_map %}`) the data is not even loaded. Attributes of the map
-    (`cities`, `box`, ...) are read from the data, built or loaded on first use."""
+    the work of the directory and region pages, and the same for every visitor. While the
+    markup is cached the map is not even built; attributes of the map (`cities`, `box`, ...)
+    build it on first use."""
 
     def __init__(self, key, build):
         self.key = key
@@ -131,9 +131,7 @@ class CachedMap:
 
     @cached_property
     def data(self):
-        from iurc_portal.core.cache import generation_cached
-
-        return generation_cached(self.key, self._build)
+        return self._build()
 
     def __getattr__(self, name):
         if name.startswith("_"):
