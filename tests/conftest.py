@@ -4,6 +4,8 @@ import pytest
 
 from iurc_portal.core.factories import make_site_with_home
 
+from .services import redis_reachable
+
 
 @pytest.fixture
 def home_page(db):
@@ -31,15 +33,10 @@ def _clear_cache():
 def redis_cache(settings):
     """The production cache backend on the local Redis (CI has one), under a key prefix of its own."""
     import os
-    import socket
-    import urllib.parse
     import uuid
 
     url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
-    parsed = urllib.parse.urlparse(url)
-    try:
-        socket.create_connection((parsed.hostname, parsed.port or 6379), timeout=1).close()
-    except OSError:
+    if not redis_reachable(url):
         pytest.skip(f"Redis is not reachable at {url}")
     settings.CACHES = {
         "default": {
