@@ -6,6 +6,3 @@ class NewsletterConfig(AppConfig):
     name = "newsletter"
     verbose_name = _("Newsletter")
     default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self):
-        from . import choices  # noqa: F401  (connects the cache-clearing signal handlers)

@@ -27,7 +27,13 @@ def restricted_paths():
 
 def is_public(page):
     """Whether visitors may see `page` without a password or login (no database query)."""
-    return not any(page.path.startswith(path) for path, _depth in restricted_paths())
+    return bool(public_only([page]))
+
+
+def public_only(pages):
+    """The pages (in memory) that no view restriction covers: one cache read for them all."""
+    prefixes = tuple(path for path, _depth in restricted_paths())
+    return [page for page in pages if not (prefixes and page.path.startswith(prefixes))]
 
 
 def forget_restricted_paths(**_kwargs):

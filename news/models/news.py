@@ -16,7 +16,7 @@ from wagtail.search import index
 from iurc_portal.core.blocks import BodyStreamBlock
 from iurc_portal.core.cache import cached_for_visitors
 from iurc_portal.core.models import BasePage
-from iurc_portal.core.query import CachedCountPaginator, is_public, section_page
+from iurc_portal.core.query import CachedCountPaginator, public_only, section_page
 
 from ..text import reading_minutes, stream_text, word_count
 
@@ -37,7 +37,7 @@ ORGANISATION_BYLINE_WORDS = (
 def visible(pages):
     """`pages` (related pages, possibly in memory during a preview) that visitors may see:
     live and not behind a view restriction. No query beyond loading `pages`."""
-    return [page for page in pages if page.live and is_public(page)]
+    return public_only(page for page in pages if page.live)
 
 
 def site_organisation(page, request):
