@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
@@ -95,9 +97,23 @@ def test_very_broad_searches_list_the_newest_first_and_say_so(client, pages, mon
     assert positions == sorted(positions)
 
 
-def test_ordinary_searches_are_ranked_by_relevance_without_a_note(client, pages):
-    html = client.get("/search/", {"q": "circular"}).content.decode()
-    assert "listed newest first" not in html
+def test_ordinary_searches_are_ranked_by_relevance_without_a_note(client, home_page, pages):
+    # The oldest page is the most relevant: first by relevance, last if listed by date.
+    oldest = StandardPage(
+        title="Circular cities, circular economy",
+        slug="circular",
+        intro="Circular materials, circular water.",
+    )
+    home_page.add_child(instance=oldest)
+    oldest.save_revision().publish()
+    StandardPage.objects.filter(pk=oldest.pk).update(
+        first_published_at=datetime.datetime(2001, 1, 1, tzinfo=datetime.UTC)
+    )
+
+    response = client.get("/search/", {"q": "circular"})
+    assert "listed newest first" not in response.content.decode()
+    assert response.context["by_date"] is False
+    assert response.context["page_obj"].object_list[0].title == "Circular cities, circular economy"
 
 
 @pytest.mark.postgres

@@ -134,9 +134,18 @@ def test_city_page_news_costs_the_same_queries_for_1_and_3_articles(client, news
             client.get(busan.url)
         return len(queries)
 
-    NewsArticlePageFactory(parent=news_index, related_cities=[busan], hero_image=ImageFactory())
+    NewsArticlePageFactory(
+        parent=news_index, title="Busan story 0", related_cities=[busan], hero_image=ImageFactory()
+    )
     one = count()
-    for _ in range(2):
-        NewsArticlePageFactory(parent=news_index, related_cities=[busan], hero_image=ImageFactory())
+    for number in (1, 2):
+        NewsArticlePageFactory(
+            parent=news_index,
+            title=f"Busan story {number}",
+            related_cities=[busan],
+            hero_image=ImageFactory(),
+        )
 
     assert count() == one
+    html = client.get(busan.url).content.decode()
+    assert all(f"Busan story {number}" in html for number in range(3))  # the count covered three cards
