@@ -175,11 +175,15 @@ def assert_accessible(page):
 
 
 def save_screenshots(browser, live_site, path, name):
-    """Full-page screenshots at desktop and phone widths, for review (git-ignored folder)."""
+    """Full-page screenshots at desktop and phone widths, for review (git-ignored folder).
+
+    Each width is also checked: the page loads, and has no CSP violation or third-party request."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     for label, viewport in VIEWPORTS.items():
         context = browser.new_context(base_url=live_site, viewport=viewport, locale="en-GB")
-        shot = context.new_page()
-        shot.goto(path)
+        shot = watched_page(context, live_site)
+        response = shot.goto(path)
+        assert response is not None and response.ok, f"{path} at {label} width"
         shot.screenshot(path=str(SCREENSHOT_DIR / f"{name}-{label}.png"), full_page=True)
+        assert_clean(shot)
         context.close()

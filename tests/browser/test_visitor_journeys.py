@@ -87,6 +87,6 @@ def test_sign_up_through_the_footer_form(page):
     assert_accessible(page)
 
 
-def test_phone_layout_screenshots(browser, live_site):
+def test_desktop_and_phone_screenshots_of_busy_pages_load_cleanly(browser, live_site):
     for path, name in [("/pairings/", "pairings"), ("/events/", "events"), ("/newsletter/", "newsletter")]:
         save_screenshots(browser, live_site, path, name)
