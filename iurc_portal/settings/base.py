@@ -129,9 +129,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # multiplies its CPU cost (a broad search built the same hash three times). Reports and
     # maintenance run outside the web app, with PostgreSQL's own default.
     parallel = int(os.environ.get("DB_PARALLEL_WORKERS_PER_QUERY", "0"))
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c max_parallel_workers_per_gather={parallel}"
-    )
+    db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    # Added to any server options DATABASE_URL already carries (?options=-c search_path=...).
+    given = db_options.get("options", "")
+    db_options["options"] = f"{given} -c max_parallel_workers_per_gather={parallel}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"

@@ -89,3 +89,9 @@ def test_sites_sharing_one_redis_get_their_own_cache_keys():
     assert '"cache_prefix": "iurc"' in load_settings("iurc_portal.settings.dev", REDIS_URL=redis).stdout
     staging = load_settings("iurc_portal.settings.dev", REDIS_URL=redis, CACHE_KEY_PREFIX="iurc-staging")
     assert '"cache_prefix": "iurc-staging"' in staging.stdout
+
+
+def test_server_options_in_the_database_url_are_kept():
+    url = "postgres://u:p@db.example:5432/iurc?options=-c%20search_path%3Dportal"
+    result = load_settings("iurc_portal.settings.dev", DATABASE_URL=url)
+    assert "-c search_path=portal -c max_parallel_workers_per_gather=0" in result.stdout
