@@ -18,31 +18,35 @@ DEFAULTS = {
     "resend_interval": (1, 600),
 }
 
-# KEYS[1]: counter; ARGV[1]: window in ms. Returns the count including this hit. The expiry is
-# set by the first hit of a window (and mended if a counter ever lost it).
-HIT_SCRIPT = """
-local count = redis.call('INCR', KEYS[1])
-if count == 1 or redis.call('PTTL', KEYS[1]) < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+# A fixed-window counter: counts one hit and returns the count including it. The expiry is set
+# by the first hit of a window (and mended if a counter ever lost it).
+COUNT_LUA = """
+local function count(key, window_ms)
+  local n = redis.call('INCR', key)
+  if n == 1 or redis.call('PTTL', key) < 0 then
+    redis.call('PEXPIRE', key, window_ms)
+  end
+  return n
 end
-return count
 """
+
+# KEYS[1]: counter; ARGV[1]: window in ms.
+HIT_SCRIPT = COUNT_LUA + "return count(KEYS[1], ARGV[1])\n"
 
 # KEYS[1]: resend marker, KEYS[2]: address counter; ARGV: interval ms, window ms, max count.
 # 1 when an email may go now, 0 when the interval or the daily count says no.
-EMAIL_SCRIPT = """
+EMAIL_SCRIPT = (
+    COUNT_LUA
+    + """
 if not redis.call('SET', KEYS[1], 1, 'NX', 'PX', ARGV[1]) then
   return 0
 end
-local count = redis.call('INCR', KEYS[2])
-if count == 1 or redis.call('PTTL', KEYS[2]) < 0 then
-  redis.call('PEXPIRE', KEYS[2], ARGV[2])
-end
-if count <= tonumber(ARGV[3]) then
+if count(KEYS[2], ARGV[2]) <= tonumber(ARGV[3]) then
   return 1
 end
 return 0
 """
+)
 
 
 def limit(name):

@@ -98,15 +98,12 @@ class ResilientRedisCache(RedisCache):
     incr = _fail_open(lambda key, delta=1, version=None: delta)(RedisCache.incr)
     clear = _fail_open(None)(RedisCache.clear)
 
+    @_fail_open(lambda source, keys, args, default: default)
     def run_script(self, source, keys, args, default):
         """Run a Lua script on Redis in one round trip; `default` while Redis is unreachable.
 
         Keys are cache keys (prefixed and versioned like any other). Redis runs a script
         atomically, which is what counters and check-and-set steps need."""
-        return self._run_script(source, keys, args, default=default)
-
-    @_fail_open(lambda source, keys, args, default: default)
-    def _run_script(self, source, keys, args, default):
         client = self._cache.get_client(write=True)
         scripts = self.__dict__.setdefault("_scripts", {})
         script = scripts.get((id(client), source))
@@ -122,6 +119,12 @@ CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
 STORED_HEADERS_SKIP = {"content-length", "set-cookie", "x-page-cache"}
 
 
+def read_with_generation(key):
+    """(the current generation, the entry under `key` or None), in one round trip."""
+    found = cache.get_many([GENERATION_KEY, key])
+    return found.get(GENERATION_KEY) or "0", found.get(key)
+
+
 def generation_cached(key, compute, timeout=3600):
     """`compute()`, remembered until the next publish (or anything else that starts a generation).
 
@@ -130,9 +133,7 @@ def generation_cached(key, compute, timeout=3600):
     if len(key) > 120 or not key.isprintable() or " " in key:
         key = hashlib.sha256(key.encode()).hexdigest()  # keys from visitors' filters stay short and safe
     key = f"generation-cached:{key}"
-    found = cache.get_many([GENERATION_KEY, key])
-    generation = found.get(GENERATION_KEY) or "0"
-    entry = found.get(key)
+    generation, entry = read_with_generation(key)
     if entry is not None and entry[0] == generation:
         return entry[1]
     value = compute()
@@ -168,9 +169,7 @@ class PageCacheMiddleware:
         if not self._cacheable_request(request):
             return self.get_response(request)
         key = "pagecache:page:" + uuid.uuid5(uuid.NAMESPACE_URL, request.build_absolute_uri()).hex
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY) or "0"
-        entry = found.get(key)
+        generation, entry = read_with_generation(key)
         if entry and entry["generation"] == generation:
             # The visitor's CSRF cookie is read (or a new one made) as for a rendered page, and
             # set on the way out when it is new.
