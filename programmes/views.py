@@ -86,7 +86,7 @@ def search_pairing_ids(query):
         pass
     words = query.split()[:8]
     if words:
-        members = PairingMember.objects.filter(city__in=visible_cities().values("pk"))
+        members = member_queryset()
         themes = PairingPage.themes.through.objects.all()
         condition = Q()
         for word in words:
@@ -113,11 +113,8 @@ def directory_context(page, request):
         pairings = pairings.filter(region=region)
     country = filters.get("country")
     if country:
-        pairings = pairings.filter(
-            pk__in=PairingMember.objects.filter(
-                city__country=country, city__in=visible_cities().values("pk")
-            ).values("pairing_id")
-        )
+        in_country = member_queryset().filter(city__country=country)
+        pairings = pairings.filter(pk__in=in_country.values("pairing_id"))
     theme = filters.get("theme")
     if theme:
         pairings = pairings.filter(themes=theme)
