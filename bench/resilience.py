@@ -15,7 +15,6 @@ Both use the database iurc_bench_small (made by bench/run.py; migrated here) and
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import threading
@@ -27,7 +26,17 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.run import BASE_DIR, PORT, PY, Server, environment, manage, psql  # noqa: E402
+from bench.run import (  # noqa: E402
+    BASE_DIR,
+    PORT,
+    PY,
+    Server,
+    clear_email_queue,
+    environment,
+    manage,
+    newsletter_form,
+    psql,
+)
 
 DATABASE = "iurc_bench_small"
 
@@ -41,16 +50,16 @@ def form_session():
     jar = CookieJar()
     # Redirects are not followed: a 302 is the "thank you" for an accepted sign-up.
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect())
-    html = opener.open(f"http://127.0.0.1:{PORT}/newsletter/", timeout=10).read().decode()
-    fields = {
-        "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1),
-        "nl_ts": re.search(r'name="nl_ts" value="([^"]*)"', html).group(1),
-        "consent": "on",
-        "source": "/",
-        "nl_hp": "",
-    }
-    time.sleep(2.2)  # the form's time trap
-    return opener, fields
+    return opener, newsletter_form(opener)
+
+
+def migrate():
+    manage(
+        environment(DATABASE, DJANGO_SETTINGS_MODULE="iurc_portal.settings.dev"),
+        "migrate",
+        "--no-input",
+        "-v0",
+    )
 
 
 def sign_up(opener, fields, email):
@@ -66,12 +75,7 @@ def sign_up(opener, fields, email):
 
 
 def check_postgres(seconds):
-    manage(
-        environment(DATABASE, DJANGO_SETTINGS_MODULE="iurc_portal.settings.dev"),
-        "migrate",
-        "--no-input",
-        "-v0",
-    )
+    migrate()
     run = time.strftime("%H%M%S")
     results = []  # (time, email, status)
     with Server(environment(DATABASE, PAGE_CACHE_ENABLED="0")):
@@ -134,10 +138,10 @@ def check_smtp(seconds):
         NEWSLETTER_EMAIL_RETRY_DELAYS="3,3,3,3,3",
         PAGE_CACHE_ENABLED="0",
     )
-    manage({**env, "DJANGO_SETTINGS_MODULE": "iurc_portal.settings.dev"}, "migrate", "--no-input", "-v0")
+    migrate()
     # Emails queued by earlier benchmark runs (nobody ran a worker then) would be sent first and
     # hide this run's retries behind thousands of others: this check starts from an empty queue.
-    psql(DATABASE, "DELETE FROM django_tasks_database_dbtaskresult WHERE status = 'READY'")
+    clear_email_queue(DATABASE)
     run = time.strftime("%H%M%S")
     received = []
 

@@ -175,15 +175,33 @@ def measure_pages(paths, seconds):
     return {name: wrk(path, seconds) for name, path in paths.items()}
 
 
+def newsletter_form(opener):
+    """The sign-up form's fields (CSRF token, signed form time, consent), ready to post once
+    the form's time trap has passed (it refuses posts sooner than 2 s after the form was shown)."""
+    html = fetch("/newsletter/", opener).decode()
+    fields = {
+        "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1),
+        "nl_ts": re.search(r'name="nl_ts" value="([^"]*)"', html).group(1),
+        "consent": "on",
+        "source": "/",
+        "nl_hp": "",
+    }
+    time.sleep(2.5)
+    return fields
+
+
+def clear_email_queue(database):
+    """Drop queued emails: those for the benchmark's made-up addresses are never to be sent."""
+    psql(database, "DELETE FROM django_tasks_database_dbtaskresult WHERE status = 'READY'")
+
+
 def measure_signups(database, seconds):
     """POST sign-ups with distinct addresses; then check each accepted one is stored once."""
     jar = CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    html = fetch("/newsletter/", opener).decode()
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    form_time = re.search(r'name="nl_ts" value="([^"]*)"', html).group(1)
+    fields = newsletter_form(opener)
+    token, form_time = fields["csrfmiddlewaretoken"], fields["nl_ts"]
     cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
-    time.sleep(2.5)  # the form's time trap rejects posts sooner than 2 s after it was shown
     run_id = datetime.now(UTC).strftime("%H%M%S")
     before = int(psql(database, "select count(*) from newsletter_subscriber"))
     env = {
@@ -205,8 +223,7 @@ def measure_signups(database, seconds):
         )
     )
     after = int(psql(database, "select count(*) from newsletter_subscriber"))
-    # The confirmation emails queued for these made-up addresses are never to be sent.
-    psql(database, "DELETE FROM django_tasks_database_dbtaskresult WHERE status = 'READY'")
+    clear_email_queue(database)
     accepted = result["requests"] - result["bad_responses"]
     result.update(
         accepted=accepted,
