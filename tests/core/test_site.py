@@ -81,3 +81,28 @@ def test_site_wide_messages_show_at_the_top_of_the_page(client, home_page, rf):
     assert main.index("Your changes were saved.") < main.index("<h1")
     assert 'class="message message--success"' in main
     assert "Newsletter only" not in main.split("</main>")[0]
+
+
+def test_footer_links_show_published_pages_and_websites_only(client, home_page):
+    from wagtail.models import Site
+
+    from iurc_portal.core.models import SiteSettings
+
+    privacy = StandardPage(title="Privacy notice", slug="privacy")
+    draft = StandardPage(title="Draft terms", slug="terms", live=False)
+    home_page.add_child(instance=privacy)
+    home_page.add_child(instance=draft)
+    privacy.save_revision().publish()
+    site_settings = SiteSettings.for_site(Site.objects.get())
+    site_settings.footer_links = [
+        ("link", {"page": privacy, "url": "", "label": ""}),
+        ("link", {"page": draft, "url": "", "label": ""}),
+    ]
+    site_settings.programme_websites = [("link", {"page": None, "url": "https://iuc.eu/", "label": ""})]
+    site_settings.save()
+
+    footer = client.get("/privacy/").content.decode().split('<footer class="site-footer">')[1]
+
+    assert '<a href="/privacy/">Privacy notice</a>' in footer
+    assert "Draft terms" not in footer  # an unpublished page is left out, not linked to a 404
+    assert '<a href="https://iuc.eu/" rel="noopener">Visit website</a>' in footer
