@@ -3,29 +3,15 @@
 One feed class serves all news and one category or region: /news/feed/rss/?category=<slug>
 or ?region=<slug>. An unknown slug is a 404, so a mistyped feed address fails visibly."""
 
-import re
-
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from programmes.models import RegionPage
-
-from .models import NewsArticlePage, NewsCategory
+from .forms import NewsFilterForm
+from .models import NewsArticlePage
 
 FEED_LENGTH = 20
-# What a Wagtail or category slug can be; anything else cannot match, so it never reaches the
-# database (PostgreSQL rejects NUL characters in query parameters with an error).
-SLUG_RE = re.compile(r"[-\w]+\Z")
-
-
-def scope_slug(request, name, max_length, message):
-    """The `name` query-string value if it could be a slug, or a 404; "" when not given."""
-    value = request.GET.get(name, "")
-    if value and (len(value) > max_length or not SLUG_RE.match(value)):
-        raise Http404(message)
-    return value
 
 
 class NewsRssFeed(Feed):
@@ -37,18 +23,15 @@ class NewsRssFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
-        no_category, no_region = _("No such news category."), _("No such region.")
-        category_slug = scope_slug(request, "category", 100, no_category)
-        region_slug = scope_slug(request, "region", 255, no_region)
-        scope = {"category": None, "region": None}
-        if category_slug:
-            scope["category"] = NewsCategory.objects.filter(slug=category_slug).first()
-            if scope["category"] is None:
-                raise Http404(no_category)
-        if region_slug:
-            scope["region"] = RegionPage.objects.live().public().filter(slug=region_slug).first()
-            if scope["region"] is None:
-                raise Http404(no_region)
+        # The listing's own filter form reads the scope: the same categories and visible regions,
+        # and a malformed value (a NUL character, say) is refused before it reaches the database.
+        names = {"category": _("No such news category."), "region": _("No such region.")}
+        form = NewsFilterForm({name: request.GET.get(name, "") for name in names})
+        form.is_valid()
+        scope = {name: form.cleaned_data.get(name) for name in names}
+        for name, message in names.items():
+            if request.GET.get(name) and scope[name] is None:
+                raise Http404(message)
         return scope
 
     def title(self, scope):
