@@ -13,7 +13,7 @@ help:
 	@echo "make run    - set up .venv, migrate, load demo content and serve http://$(HOST):$(PORT)"
 	@echo "make test   - install dev requirements and run the test suite (uses DATABASE_URL if set)"
 	@echo "make serve  - the production stack locally: PostgreSQL, Redis, gunicorn, email worker"
-	@echo "make lint   - ruff check and format check"
+	@echo "make lint   - ruff check and format check, djlint template lint"
 	@echo "make format - apply ruff formatting and fixes"
 
 $(PY):
@@ -54,6 +54,7 @@ test: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
 
 format: install-dev
 	$(BIN)/ruff check --fix .

@@ -26,7 +26,7 @@ from http.cookiejar import CookieJar
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.run import (  # noqa: E402
+from bench.run import (
     BASE_DIR,
     PORT,
     PY,
@@ -146,7 +146,7 @@ def check_smtp(seconds):
     received = []
 
     class Handler:
-        async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's API
+        async def handle_DATA(self, server, session, envelope):  # aiosmtpd's API
             # Older queued emails in this database may be delivered too; count this run's only.
             received.extend(to for to in envelope.rcpt_tos if to.startswith(f"smtp-{run}-"))
             return "250 OK"

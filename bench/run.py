@@ -130,7 +130,7 @@ class Server:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/robots.txt", timeout=2)  # noqa: S310
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/robots.txt", timeout=2)
                 return self
             except OSError:
                 time.sleep(0.3)

@@ -91,7 +91,7 @@ def live_site(tmp_path_factory):
         deadline = time.monotonic() + 60
         while True:
             try:
-                urllib.request.urlopen(base_url + "/robots.txt", timeout=2)  # noqa: S310 - loopback
+                urllib.request.urlopen(base_url + "/robots.txt", timeout=2)
                 break
             except OSError:
                 if time.monotonic() > deadline or server.poll() is not None:
