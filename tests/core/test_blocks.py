@@ -1,7 +1,8 @@
 import pytest
+from django.conf import settings
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from iurc_portal.core.blocks import EmbedBlock, ImageBlock, LinkBlock, video_embed_url
+from iurc_portal.core.blocks import EmbedBlock, ImageBlock, LinkBlock, ParagraphBlock, video_embed_url
 from iurc_portal.core.factories import ImageFactory
 
 
@@ -23,6 +24,12 @@ def test_link_block_needs_exactly_one_target():
     with pytest.raises(StructBlockValidationError):
         block.clean(block.to_python({"page": None, "url": "", "label": ""}))
     assert block.clean(block.to_python({"page": None, "url": "https://www.iuc.eu/", "label": ""}))["url"]
+
+
+def test_rich_text_features_are_one_list():
+    editor = settings.WAGTAILADMIN_RICH_TEXT_EDITORS["default"]["OPTIONS"]["features"]
+    assert ParagraphBlock().features == editor == settings.RICH_TEXT_FEATURES
+    assert "image" not in editor and "embed" not in editor  # images need a credit and per-use alt text
 
 
 @pytest.mark.parametrize(
