@@ -16,6 +16,8 @@ from wagtail.models import Page, Site
 from .models import CustomImage, HomePage, Licence, SiteSettings, StandardPage
 
 DEMO_IMAGE_CREDIT = "IURC portal demo graphic"
+# Every image's description is its alt text, so demo images carry one too.
+DEMO_IMAGE_DESCRIPTION = "Abstract graphic: curved lines and a ring of twelve dots, like the EU flag's stars"
 
 
 class DemoContext:
@@ -60,7 +62,7 @@ def ensure_page(ctx, parent, model, slug, **fields):
 
 
 def demo_image(ctx, title, colours=("#003399", "#ffcc00"), seed=0, credit=DEMO_IMAGE_CREDIT):
-    """An abstract graphic drawn here (no downloads), with its credit and licence."""
+    """An abstract graphic drawn here (no downloads), with its description, credit and licence."""
     image = CustomImage.objects.filter(title=title).first()
     if image is not None:
         ctx.record(f"image “{title}”", created=False)
@@ -85,6 +87,7 @@ def demo_image(ctx, title, colours=("#003399", "#ffcc00"), seed=0, credit=DEMO_I
     filename = f"{slug_for_file(title)}.jpg"
     image = CustomImage(
         title=title,
+        description=DEMO_IMAGE_DESCRIPTION,
         credit=credit,
         licence=Licence.CC0,
         file=ImageFile(buffer, name=filename),

@@ -179,12 +179,6 @@ class NewsArticlePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    hero_alt_text = models.CharField(
-        _("hero image description"),
-        max_length=255,
-        blank=True,
-        help_text=_("Describe the image for people who cannot see it; leave empty if it is decorative."),
-    )
     hero_caption = models.CharField(_("hero image caption"), max_length=255, blank=True)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
     category = models.ForeignKey(
@@ -215,7 +209,7 @@ class NewsArticlePage(BasePage):
         ),
         FieldPanel("intro"),
         MultiFieldPanel(
-            [FieldPanel("hero_image"), FieldPanel("hero_alt_text"), FieldPanel("hero_caption")],
+            [FieldPanel("hero_image"), FieldPanel("hero_caption")],
             heading=_("Hero image"),
         ),
         FieldPanel("body"),

@@ -17,7 +17,9 @@ def words(count):
 
 
 def test_article_page_shows_date_byline_intro_and_hero_with_credit(client, news_index):
-    image = ImageFactory(credit="© City of Bratislava", licence="CC-BY-4.0")
+    image = ImageFactory(
+        credit="© City of Bratislava", licence="CC-BY-4.0", description="Delegates around a table"
+    )
     category = NewsCategoryFactory(name="News from IURC")
     NewsArticlePageFactory(
         parent=news_index,
@@ -27,7 +29,6 @@ def test_article_page_shows_date_byline_intro_and_hero_with_credit(client, news_
         author="IURC team",
         intro="Delegations compared their action plans.",
         hero_image=image,
-        hero_alt_text="Delegates around a table",
         category=category,
         body=[("paragraph", "<p>The full story.</p>")],
     )
@@ -40,7 +41,7 @@ def test_article_page_shows_date_byline_intro_and_hero_with_credit(client, news_
     assert '<time datetime="2026-10-14">14 October 2026</time>' in html
     assert "By IURC team" in html
     assert "Delegations compared their action plans." in html
-    assert 'alt="Delegates around a table"' in html
+    assert 'alt="Delegates around a table"' in html  # the image's own description
     assert "© City of Bratislava" in html and "CC BY 4.0" in html
     assert "The full story." in html
     assert 'href="/news/?category=news-from-iurc"' in html
