@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -43,19 +43,12 @@ class ParagraphBlock(blocks.RichTextBlock):
         label = _("Text")
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("Image"))
-    alt_text = blocks.CharBlock(
-        label=_("Alternative text"),
-        required=False,
-        max_length=255,
-        help_text=_("Describe the image for people who cannot see it. Required unless decorative."),
-    )
-    decorative = blocks.BooleanBlock(
-        label=_("Decorative only"),
-        required=False,
-        help_text=_("Tick only when the image adds no information; screen readers then skip it."),
-    )
+class FigureBlock(blocks.StructBlock):
+    """An image with a caption. Alt text and the decorative flag are Wagtail's own ImageBlock:
+    the alt text starts as the image's description and an editor may change it for this use.
+    The figure template adds the credit and licence line to every image."""
+
+    image = ImageBlock(label=_("Image"))
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=255)
 
     class Meta:
@@ -63,17 +56,15 @@ class ImageBlock(blocks.StructBlock):
         template = "blocks/image_block.html"
         label = _("Image")
 
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
-            raise StructBlockValidationError(
-                block_errors={
-                    "alt_text": ErrorList(
-                        [ValidationError(_("Describe the image, or mark it as decorative."))]
-                    )
-                }
-            )
-        return value
+    def normalize(self, value):
+        # Code and tests that build pages may still give the value flat, as this block stored it
+        # before it used Wagtail's ImageBlock: {"image", "alt_text", "decorative", "caption"}.
+        if isinstance(value, dict) and not isinstance(value, blocks.StructValue) and "alt_text" in value:
+            value = {
+                "image": {name: value.get(name) for name in ("image", "alt_text", "decorative")},
+                "caption": value.get("caption") or "",
+            }
+        return super().normalize(value)
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -225,7 +216,7 @@ class DocumentLinkBlock(blocks.StructBlock):
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
-    image = ImageBlock()
+    image = FigureBlock()
     quote = QuoteBlock()
     link_cards = LinkCardsBlock()
     call_to_action = CallToActionBlock()
