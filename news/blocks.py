@@ -1,7 +1,9 @@
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from iurc_portal.core.blocks import HeadingBlock, ParagraphBlock
+from iurc_portal.core.blocks import PREVIEW_TEMPLATE, HeadingBlock, ParagraphBlock
 
 
 class AgendaItemBlock(blocks.StructBlock):
@@ -17,6 +19,15 @@ class AgendaItemBlock(blocks.StructBlock):
         icon = "time"
         template = "news/blocks/agenda_item_block.html"
         label = _("Agenda item")
+        description = _("One session of the event: its times, title, speakers and a short description.")
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "start_time": datetime.time(9, 30),
+            "end_time": datetime.time(10, 15),
+            "title": _("Example session title"),
+            "speakers": _("Example Speaker, example city"),
+            "description": _("Example description: what the session covers."),
+        }
 
 
 class AgendaBlock(blocks.StreamBlock):

@@ -11,11 +11,22 @@ from urllib.parse import parse_qs, urlparse
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.utils.functional import cached_property
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
+from wagtail.rich_text import RichText
+
+# Every block previews in the block picker with the site's own styles (see the template).
+PREVIEW_TEMPLATE = "blocks/block_preview.html"
+# Preview links go nowhere real, so no editor mistakes an example for content.
+EXAMPLE_URL = "https://example.org/"
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -30,6 +41,9 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         template = "blocks/heading_block.html"
         label = _("Heading")
+        description = _("A section or subsection heading; it also gives the section a link anchor.")
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {"text": _("Example section heading"), "level": "h2"}
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -37,10 +51,20 @@ class ParagraphBlock(blocks.RichTextBlock):
         kwargs.setdefault("features", settings.RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
 
+    def get_preview_value(self):
+        return RichText(
+            format_html(
+                "<p>{}</p>",
+                gettext("Example text: a paragraph as it appears on the page, written by the editor."),
+            )
+        )
+
     class Meta:
         icon = "pilcrow"
         template = "blocks/paragraph_block.html"
         label = _("Text")
+        description = _("Formatted text: paragraphs, lists, links and minor headings.")
+        preview_template = PREVIEW_TEMPLATE
 
 
 class FigureBlock(blocks.StructBlock):
@@ -55,6 +79,8 @@ class FigureBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/image_block.html"
         label = _("Image")
+        description = _("An image from the library with its credit and licence, and an optional caption.")
+        preview_template = PREVIEW_TEMPLATE
 
     def normalize(self, value):
         # Code and tests that build pages may still give the value flat, as this block stored it
@@ -66,6 +92,17 @@ class FigureBlock(blocks.StructBlock):
             }
         return super().normalize(value)
 
+    def get_preview_value(self):
+        # A rendition needs a real image file, so the example shows the newest library image.
+        image = get_image_model().objects.order_by("-created_at").first()
+        alt_text = (image.description or image.title) if image else ""
+        return self.normalize(
+            {
+                "image": {"image": image, "alt_text": alt_text, "decorative": False},
+                "caption": gettext("Example caption: what the image shows, in one sentence."),
+            }
+        )
+
 
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Quotation"), max_length=1200)
@@ -76,6 +113,44 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         template = "blocks/quote_block.html"
         label = _("Quotation")
+        description = _("A quotation with the name and role of the person who said it.")
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "quote": _("Example quotation: what someone said, in their own words."),
+            "attribution": _("Example Name"),
+            "role": _("Example role, example city"),
+        }
+
+
+class LinkValue(blocks.StructValue):
+    """Where a LinkBlock points, decided in one place for every link on the site.
+
+    A page that is not live gives no link (`href` is empty), so a draft or unpublished page is
+    left out instead of being linked to a 404. Templates read `href`, `text` and `is_external`;
+    `url` and `label` are the editor's own fields."""
+
+    @cached_property
+    def live_page(self):
+        page = self.get("page")
+        return page if page is not None and page.live else None
+
+    @cached_property
+    def href(self):
+        if self.live_page is not None:
+            return self.live_page.get_url() or ""
+        return self.get("url") or ""
+
+    @property
+    def is_external(self):
+        return self.live_page is None and bool(self.href)
+
+    @property
+    def text(self):
+        if self.get("label"):
+            return self["label"]
+        if self.live_page is not None:
+            return self.live_page.title
+        return gettext("Visit website")
 
 
 class LinkBlock(blocks.StructBlock):
@@ -93,6 +168,11 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         label = _("Link")
+        value_class = LinkValue
+        template = "blocks/link_block.html"
+        description = _("A link to a page of this site or to another website.")
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {"page": None, "url": EXAMPLE_URL, "label": _("Example link text")}
 
     def clean(self, value):
         value = super().clean(value)
@@ -105,6 +185,13 @@ class LinkBlock(blocks.StructBlock):
         return value
 
 
+EXAMPLE_CARD = {
+    "title": _("Example card title"),
+    "text": _("Example description: one or two sentences about where the card leads."),
+    "link": {"page": None, "url": EXAMPLE_URL, "label": ""},
+}
+
+
 class LinkCardBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
     text = blocks.TextBlock(label=_("Short description"), required=False, max_length=400)
@@ -112,7 +199,12 @@ class LinkCardBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
+        template = "blocks/link_card_block.html"
         label = _("Card")
+        description = _("One card: a title that links to a page or website, and a short description.")
+        # A card is a list item, so its preview shows it inside a card list.
+        preview_template = "blocks/link_card_block_preview.html"
+        preview_value = EXAMPLE_CARD
 
 
 class LinkCardsBlock(blocks.StructBlock):
@@ -123,6 +215,12 @@ class LinkCardsBlock(blocks.StructBlock):
         icon = "list-ul"
         template = "blocks/link_cards_block.html"
         label = _("Link cards")
+        description = _("A grid of cards, each linking to a page of this site or another website.")
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "heading": _("Example heading of a set of cards"),
+            "cards": [EXAMPLE_CARD, EXAMPLE_CARD],
+        }
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -134,6 +232,13 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         template = "blocks/call_to_action_block.html"
         label = _("Call to action")
+        description = _("A highlighted box with a heading, a sentence and one button.")
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "heading": _("Example call to action"),
+            "text": _("Example text: one sentence saying why the visitor should follow the button."),
+            "link": {"page": None, "url": EXAMPLE_URL, "label": _("Example button")},
+        }
 
 
 YOUTUBE_ID = re.compile(r"[A-Za-z0-9_-]{6,20}")
@@ -181,6 +286,15 @@ class EmbedBlock(blocks.StructBlock):
         icon = "media"
         template = "blocks/embed_block.html"
         label = _("Video")
+        description = _(
+            "A YouTube or Vimeo video, loaded from the provider only when the visitor presses play."
+        )
+        preview_template = PREVIEW_TEMPLATE
+        preview_value = {
+            "url": "https://www.youtube.com/watch?v=example-id",
+            "title": _("Example video title"),
+            "caption": _("Example caption: what the video shows."),
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -211,6 +325,18 @@ class DocumentLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "blocks/document_link_block.html"
         label = _("Document")
+        description = _("A link to a document from the library, with its file type and size.")
+        preview_template = PREVIEW_TEMPLATE
+
+    def get_preview_value(self):
+        # The link shows the file's type and size, so the example uses the newest library document.
+        return self.normalize(
+            {
+                "document": get_document_model().objects.order_by("-created_at").first(),
+                "title": gettext("Example document title"),
+                "description": gettext("Example description: what the document contains."),
+            }
+        )
 
 
 class BodyStreamBlock(blocks.StreamBlock):

@@ -1,12 +1,20 @@
 import importlib
 
 import pytest
+import wagtail_factories
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from iurc_portal.core.blocks import EmbedBlock, FigureBlock, LinkBlock, ParagraphBlock, video_embed_url
-from iurc_portal.core.factories import ImageFactory, StandardPageFactory
-from iurc_portal.core.models import StandardPage
+from iurc_portal.core.factories import ImageFactory, StandardPageFactory, UserFactory
+from iurc_portal.core.models import SiteSettings, StandardPage
+from news.models import EventPage
+
+LIBRARY_MODULES = {"iurc_portal.core.blocks", "news.blocks", "programmes.blocks"}
 
 
 @pytest.mark.django_db
@@ -63,6 +71,110 @@ def test_link_block_needs_exactly_one_target():
     with pytest.raises(StructBlockValidationError):
         block.clean(block.to_python({"page": None, "url": "", "label": ""}))
     assert block.clean(block.to_python({"page": None, "url": "https://www.iuc.eu/", "label": ""}))["url"]
+
+
+@pytest.mark.django_db
+def test_link_cards_and_call_to_action_link_live_pages_and_leave_out_the_others(client, home_page):
+    about = StandardPageFactory(parent=home_page, title="About IURC", slug="about")
+    draft = StandardPageFactory(parent=home_page, title="Draft plans", slug="draft", live=False)
+
+    def link(page=None, url="", label=""):
+        return {"page": page, "url": url, "label": label}
+
+    StandardPageFactory(
+        parent=home_page,
+        slug="links",
+        body=[
+            (
+                "link_cards",
+                {
+                    "heading": "Find out more",
+                    "cards": [
+                        {"title": "Who we are", "text": "", "link": link(about)},
+                        {"title": "Coming soon", "text": "", "link": link(draft)},
+                        {"title": "IUC Asia", "text": "", "link": link(url="https://www.iuc-asia.eu/")},
+                    ],
+                },
+            ),
+            ("call_to_action", {"heading": "Join", "text": "", "link": link(about, label="Read about us")}),
+            ("call_to_action", {"heading": "Plans", "text": "", "link": link(draft)}),
+        ],
+    )
+
+    html = client.get("/links/").content.decode()
+
+    assert '<a href="/about/">Who we are</a>' in html and "Read more" in html
+    assert (
+        '<a href="https://www.iuc-asia.eu/" rel="noopener">IUC Asia</a>' in html and "Visit website" in html
+    )
+    assert '<a class="button" href="/about/">Read about us</a>' in html
+    assert "Coming soon" in html and 'href="/draft/"' not in html  # the card stays, without a link to a 404
+    assert "Plans" in html
+
+
+@pytest.mark.django_db
+def test_link_cards_load_their_pages_in_one_query_whatever_their_number(client, home_page):
+    targets = [StandardPageFactory(parent=home_page, slug=f"target-{n}") for n in range(6)]
+
+    def count(number):
+        cards = [
+            {"title": f"Card {n}", "text": "", "link": {"page": t, "url": "", "label": ""}}
+            for n, t in enumerate(targets[:number])
+        ]
+        StandardPage.objects.filter(slug="cards").delete()
+        StandardPageFactory(
+            parent=home_page, slug="cards", body=[("link_cards", {"heading": "", "cards": cards})]
+        )
+        client.get("/cards/")
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get("/cards/").content.decode()
+        assert html.count('class="card"') == number
+        return len(queries)
+
+    assert count(1) == count(6)
+
+
+def library_blocks():
+    """Every block of the project's library that editors can add, found from the fields that use it."""
+    roots = [
+        StandardPage._meta.get_field("body").stream_block,
+        EventPage._meta.get_field("agenda").stream_block,
+        SiteSettings._meta.get_field("footer_links").stream_block,
+    ]
+    found, pending = {}, list(roots)
+    while pending:
+        block = pending.pop()
+        if isinstance(block, blocks.ListBlock):
+            pending.append(block.child_block)
+        elif hasattr(block, "child_blocks"):
+            pending.extend(block.child_blocks.values())
+        if type(block).__module__ in LIBRARY_MODULES and not isinstance(block, blocks.StreamBlock):
+            found.setdefault(type(block), block)
+    return list(found.values())
+
+
+def test_the_library_is_found():
+    names = {type(block).__name__ for block in library_blocks()}
+    assert {"HeadingBlock", "FigureBlock", "LinkCardBlock", "LinkBlock", "AgendaItemBlock"} <= names
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("block", library_blocks(), ids=lambda block: type(block).__name__)
+def test_every_library_block_has_a_description_and_a_preview_in_the_site_style(client, block):
+    # Images and documents in previews come from the library, as in a real site.
+    ImageFactory(title="Harbour", description="Harbour at dusk")
+    wagtail_factories.DocumentFactory(title="Action plan")
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+
+    response = client.get(reverse("wagtailadmin_block_preview"), {"id": block.definition_prefix})
+
+    html = response.content.decode()
+    assert block.get_description()
+    assert block.is_previewable
+    assert response.status_code == 200
+    assert "css/site.css" in html
+    main = html.split("<main", 1)[1].split("</main>", 1)[0]
+    assert "Example" in main
 
 
 def test_rich_text_features_are_one_list():

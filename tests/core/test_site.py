@@ -98,7 +98,10 @@ def test_footer_links_show_published_pages_and_websites_only(client, home_page):
         ("link", {"page": privacy, "url": "", "label": ""}),
         ("link", {"page": draft, "url": "", "label": ""}),
     ]
-    site_settings.programme_websites = [("link", {"page": None, "url": "https://iuc.eu/", "label": ""})]
+    site_settings.programme_websites = [
+        ("link", {"page": None, "url": "https://iuc.eu/", "label": ""}),
+        ("link", {"page": privacy, "url": "", "label": "Data protection"}),
+    ]
     site_settings.save()
 
     footer = client.get("/privacy/").content.decode().split('<footer class="site-footer">')[1]
@@ -106,3 +109,4 @@ def test_footer_links_show_published_pages_and_websites_only(client, home_page):
     assert '<a href="/privacy/">Privacy notice</a>' in footer
     assert "Draft terms" not in footer  # an unpublished page is left out, not linked to a 404
     assert '<a href="https://iuc.eu/" rel="noopener">Visit website</a>' in footer
+    assert '<a href="/privacy/">Data protection</a>' in footer

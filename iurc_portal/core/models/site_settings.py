@@ -94,56 +94,9 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
 
-    LINK_FIELDS = ("footer_links", "programme_websites")
-
-    def _links(self, field_name):
-        """[{url, label, external}] for a StreamField of LinkBlocks. Resolved once per instance:
-        for_request() resolves them before caching the settings, so a page view reads them with
-        the settings themselves."""
-        resolved = self.__dict__.get("_resolved_links")
-        if resolved is None:
-            resolved = self._resolved_links = {name: self._resolve_links(name) for name in self.LINK_FIELDS}
-        return resolved[field_name]
-
-    def _resolve_links(self, field_name):
-        from django.utils.translation import gettext
-
-        links = []
-        for block in getattr(self, field_name):
-            page, url, label = block.value.get("page"), block.value.get("url"), block.value.get("label")
-            if page is not None and page.live:
-                links.append({"url": page.get_url(), "label": label or page.title, "external": False})
-            elif url:
-                links.append({"url": url, "label": label or gettext("Visit website"), "external": True})
-        return links
-
     def footer_link_items(self):
-        return self._links("footer_links")
+        """The footer links that lead somewhere (LinkValue: a page that is not live gives none)."""
+        return [block.value for block in self.footer_links if block.value.href]
 
     def programme_website_items(self):
-        return self._links("programme_websites")
-
-    @classmethod
-    def for_request(cls, request):
-        # Every page's header and footer read these; keep them in the cache until they (or
-        # anything published) change, instead of a query per page view. The admin edits
-        # through for_site(), which is not cached.
-        attr_name = cls.get_cache_attr_name()
-        if not hasattr(request, attr_name):
-            from wagtail.models import Site
-
-            from ..cache import generation_cached
-
-            site = Site.find_for_request(request)
-            if site is None:
-                return super().for_request(request)
-
-            def load():
-                loaded = cls.for_site(site)
-                loaded._links("footer_links")  # resolve the footer links into the cached copy
-                return loaded
-
-            site_settings = generation_cached(f"site-settings:2:{site.pk}", load)
-            site_settings._request = request  # as Wagtail's own for_request does
-            setattr(request, attr_name, site_settings)
-        return getattr(request, attr_name)
+        return [block.value for block in self.programme_websites if block.value.href]
