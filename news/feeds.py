@@ -58,7 +58,7 @@ class NewsRssFeed(Feed):
         )
 
     def items(self, scope):
-        articles = NewsArticlePage.objects.live().public().descendant_of(self.index_page)
+        articles = NewsArticlePage.objects.visible().descendant_of(self.index_page)
         if scope["category"]:
             articles = articles.filter(category=scope["category"])
         if scope["region"]:

@@ -1,11 +1,13 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext_lazy as _
 
+from iurc_portal.core.query import site_sections
 from programmes.models import RegionPage, Theme
 
-from .choices import signup_choices
+from .models import ConsentText
 from .normalization import MAX_EMAIL_LENGTH, normalize_email
 from .tokens import make_form_time_token, read_form_time_token
 
@@ -14,7 +16,7 @@ TIME_FIELD = "nl_ts"
 
 
 class InterestsField(forms.ModelMultipleChoiceField):
-    """Optional checkboxes rendered from cached choices and validated against the live rows.
+    """Optional checkboxes rendered from (pk, name) choices and validated against the live rows.
 
     The queryset is built only when something was ticked: most sign-ups tick nothing, and
     building a page queryset (with its visibility filter) costs more than the rest of the
@@ -53,7 +55,7 @@ class SignupForm(forms.Form):
     )
     regions = InterestsField(
         label=_("Regions"),
-        queryset_factory=lambda: RegionPage.objects.live().public(),
+        queryset_factory=lambda: RegionPage.objects.visible(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -77,19 +79,53 @@ class SignupForm(forms.Form):
     )
     nl_ts = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, source="", request=None, **kwargs):
+    def __init__(self, *args, source="", request=None, with_interests=True, **kwargs):
         super().__init__(*args, **kwargs)
-        self.cached_choices = choices = signup_choices(request)
-        self.privacy_url = choices["privacy_url"]
-        self.consent_text = choices["consent"]
-        # Render from the cached choices; validation still queries the live rows (see InterestsField).
-        self.fields["regions"].widget.choices = choices["regions"]
-        self.fields["themes"].widget.choices = choices["themes"]
-        if self.consent_text is not None:
-            self.fields["consent"].label = self.consent_text["text"]
-            self.fields["consent_version"].initial = self.consent_text["version"]
+        self.request = request
         self.fields["source"].initial = source
+        # Read when the form is shown: a valid post needs no consent statement query for them.
+        self.fields["consent"].label = lazy(self._consent_label, str)()
+        self.fields["consent_version"].initial = self._consent_version
+        self.fields["regions"].widget.choices = self.fields["themes"].widget.choices = []
+        if not self.is_bound:
+            self.prepare_to_render(with_interests=with_interests)
+
+    def _consent_version(self):
+        return self.consent_text.version if self.consent_text is not None else ""
+
+    def _consent_label(self):
+        return self.consent_text.text if self.consent_text is not None else str(_("I agree"))
+
+    def prepare_to_render(self, with_interests=True):
+        """Load what only a shown form needs: interest choices and a fresh form time.
+
+        A posted sign-up that is valid is never shown again, so it does without these queries;
+        the footer's short form offers no interests (the sign-up page does)."""
+        if with_interests:
+            # Rendered from plain choices; validation queries the live rows (see InterestsField).
+            regions = RegionPage.objects.visible().order_by("title").values_list("pk", "title")
+            self.fields["regions"].widget.choices = list(regions)
+            themes = Theme.objects.order_by("name").values_list("pk", "name")
+            self.fields["themes"].widget.choices = list(themes)
         self.fields[TIME_FIELD].initial = make_form_time_token()
+
+    @cached_property
+    def consent_text(self):
+        """The statement shown now: the newest version."""
+        return ConsentText.current()
+
+    @cached_property
+    def privacy_url(self):
+        """The privacy notice the consent statement refers to, if it is published."""
+        from iurc_portal.core.models import SiteSettings
+
+        if self.request is None:
+            return ""
+        page_id = SiteSettings.for_request(self.request).privacy_page_id
+        # Usually a section of the site, already loaded for the menu; otherwise one query.
+        sections = {section.pk: section for section in site_sections(self.request)}
+        page = sections.get(page_id) or SiteSettings.for_request(self.request).privacy_page
+        return (page.get_url(self.request) or "") if page is not None and page.live else ""
 
     @property
     def has_interests(self):
@@ -129,11 +165,10 @@ class SignupForm(forms.Form):
         if "consent_version" in self.errors:
             return cleaned
         version = cleaned.get("consent_version") or ""
-        # Consent statements are never reworded once used, so they come with the cached choices.
-        versions = self.cached_choices["consent_texts"]
-        consent = versions.get(version) if version else None
+        # A form posted before a rewording names the statement its visitor read.
+        consent = ConsentText.objects.filter(version=version).first() if version else None
         if consent is None:
-            consent = versions.get(self.consent_text["version"]) if self.consent_text else None
+            consent = self.consent_text
             if version or consent is None:
                 if consent is not None:
                     self._refresh_hidden("consent_version", consent.version)

@@ -1,7 +1,7 @@
 """Subscription state changes. Each runs in one transaction and logs its consent event.
 
 Concurrency: the unique `email_normalized` is the single source of truth. Sign-ups insert
-unless the address exists (ON CONFLICT DO NOTHING) and otherwise lock the existing row, so
+in a savepoint and, if the address exists, lock the existing row instead, so
 racing requests for the same address end with one row and no error; confirm and unsubscribe
 are conditional UPDATEs, so only one of several racing requests changes the state (and sends
 email).
@@ -9,8 +9,7 @@ email).
 
 import logging
 
-from django.db import IntegrityError, connections, router, transaction
-from django.db.models.sql import InsertQuery
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from . import ratelimit
@@ -36,33 +35,13 @@ def _log(subscriber, event, *, consent_text=None, source="", locale=""):
 def _insert_if_new(subscriber):
     """Insert the row unless its address is already known; True if it was inserted.
 
-    One `INSERT … ON CONFLICT DO NOTHING RETURNING` statement on PostgreSQL and SQLite, where
-    the unique address decides between racing requests; elsewhere a savepoint catches the
-    duplicate. Subscribers have no save signals to miss."""
-    connection = connections[router.db_for_write(Subscriber)]
-    features = connection.features
-    if not (features.supports_update_conflicts_with_target and features.can_return_columns_from_insert):
-        try:
-            with transaction.atomic(using=connection.alias):
-                subscriber.save(force_insert=True, using=connection.alias)
-        except IntegrityError:
-            return False
-        return True
-    opts = Subscriber._meta
-    query = InsertQuery(Subscriber)
-    fields = [field for field in opts.local_concrete_fields if not field.primary_key]
-    query.insert_values(fields, [subscriber])
-    [(sql, params)] = query.get_compiler(connection=connection).as_sql()
-    quote = connection.ops.quote_name
-    unique = quote(opts.get_field("email_normalized").column)
-    with connection.cursor() as cursor:
-        cursor.execute(f"{sql} ON CONFLICT ({unique}) DO NOTHING RETURNING {quote(opts.pk.column)}", params)
-        row = cursor.fetchone()
-    if row is None:
+    The unique address decides between racing requests: the loser's INSERT fails inside a
+    savepoint, which keeps the transaction usable. Subscribers have no save signals to miss."""
+    try:
+        with transaction.atomic():
+            subscriber.save(force_insert=True)
+    except IntegrityError:
         return False
-    subscriber.pk = row[0]
-    subscriber._state.adding = False
-    subscriber._state.db = connection.alias
     return True
 
 

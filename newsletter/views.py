@@ -22,12 +22,14 @@ MESSAGE_TAG = "newsletter"
 STATUS_ANCHOR = "#newsletter-status"
 
 
-def newsletter_page():
-    return section_page(NewsletterPage)
+def newsletter_page(request):
+    """The site's sign-up page with all its fields (it is rendered), or None."""
+    found = section_page(NewsletterPage, request)
+    return NewsletterPage.objects.get(pk=found.pk) if found is not None else None
 
 
 def newsletter_page_url(request):
-    page = newsletter_page()
+    page = section_page(NewsletterPage, request)
     return (page.get_url(request) if page else None) or "/"
 
 
@@ -68,7 +70,9 @@ def _thanks(request, source):
 
 
 def render_signup(request, form, status=200):
-    page = newsletter_page()
+    if form.is_bound:
+        form.prepare_to_render()
+    page = newsletter_page(request)
     context = {"page": page, "self": page, "form": form, "newsletter_full_form": True}
     return render(request, "newsletter/newsletter_page.html", context, status=status)
 

@@ -3,8 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from iurc_portal.core.cache import generation_cached
-
 from .models import Country, ProgrammePage, RegionPage, Theme
 
 
@@ -46,12 +44,12 @@ class SlugChoiceField(forms.ChoiceField):
 
 
 def filter_options():
-    """The directory's filter options; cached until the next publish or taxonomy change."""
+    """The directory's filter options."""
     return {
-        "region": list(RegionPage.objects.live().public().order_by("title")),
+        "region": list(RegionPage.objects.visible().order_by("title")),
         "country": list(Country.objects.filter(cities__live=True).distinct().order_by("name")),
         "theme": list(Theme.objects.order_by("name")),
-        "programme": list(ProgrammePage.objects.live().public().order_by("path")),
+        "programme": list(ProgrammePage.objects.visible().order_by("path")),
     }
 
 
@@ -69,7 +67,7 @@ class PairingFilterForm(forms.Form):
 
     def __init__(self, data=None, **kwargs):
         super().__init__(data, **kwargs)
-        for name, objects in generation_cached("programmes:directory-filters", filter_options).items():
+        for name, objects in filter_options().items():
             self.fields[name].set_objects(objects)
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
         self.fields["q"].widget.input_type = "search"

@@ -1,18 +1,18 @@
-"""Caching: a Redis cache that never takes the site down, and full-page caching for visitors.
+"""The one cache layer: whole pages for anonymous visitors, in a Redis that never takes the site down.
 
-Full-page cache design
-----------------------
-* Anonymous GET/HEAD requests (no session or messages cookie) for public paths are served from the
-  cache; editors, form results and anything marked private are never cached.
-* Invalidation is by generation: every cache entry records the generation it was rendered in, and
-  publishing, unpublishing, moving or deleting a page, or changing a taxonomy or the site settings,
-  starts a new generation. Listings (home, regions, news) show many pages, so invalidating everything
-  at once is the only rule that is never stale; publishing is rare next to reading.
-* Entries also expire after PAGE_CACHE_SECONDS, so time-dependent listings ("upcoming events") move on
-  without a publish.
-* Every page carries the footer sign-up form and so a CSRF token. The token is cut out before
-  storing and a fresh one for the current visitor is put back when serving ("hole punching"), so a
-  cached page never hands one visitor's token to another.
+1. Anonymous GET/HEAD requests (no session or messages cookie) for public paths are answered from
+   the cache; editors, form results and anything marked private are always rendered.
+2. The key is the site's host, the path, the language and the page's own query parameters
+   (PAGE_CACHE_QUERY_PARAMETERS, sorted); any other parameter (utm_source, fbclid, typos) is taken
+   off the request before the page renders, so such addresses share one entry and one page.
+3. Every entry records the generation it was rendered in; publishing, unpublishing, moving or
+   deleting a page, or saving a taxonomy, the site settings, an image or a view restriction starts
+   a new generation, so every page is fresh at once; entries also expire after PAGE_CACHE_SECONDS.
+4. An entry is plain text (status, headers, HTML with the CSRF token cut out) under a key that names
+   its shape, so no release ever reads another's objects; each visitor's token is put back on the
+   way out ("hole punching").
+5. Redis unreachable means "no cache" for a while, never an error page; nothing else is cached, so
+   an uncached page must be fast on its own.
 """
 
 import hashlib
@@ -25,9 +25,11 @@ from functools import wraps
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.core.cache.backends.redis import RedisCache, RedisCacheClient
-from django.http import HttpResponse
+from django.core.cache.backends.redis import RedisCache
+from django.http import HttpResponse, QueryDict
 from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils import translation
+from django.utils.http import urlencode
 
 logger = logging.getLogger(__name__)
 
@@ -54,19 +56,6 @@ def _fail_open(default):
     return decorator
 
 
-class ReusingRedisCacheClient(RedisCacheClient):
-    """Django's Redis client builds a new redis.Redis object (copying ~170 response callbacks)
-    for every cache call; one per connection pool is enough, and cheaper on every request."""
-
-    def get_client(self, key=None, *, write=False):
-        pool = self._get_connection_pool(write)
-        clients = self.__dict__.setdefault("_clients", {})
-        client = clients.get(id(pool))
-        if client is None:
-            client = clients[id(pool)] = self._client(connection_pool=pool)
-        return client
-
-
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache, except that an unreachable Redis means "no cache", not an error page.
 
@@ -80,8 +69,14 @@ class ResilientRedisCache(RedisCache):
         options.setdefault("socket_timeout", 0.5)
         self._backoff = float(options.pop("retry_seconds", 10))
         super().__init__(server, params)
-        self._class = ReusingRedisCacheClient
         import redis
+
+        # Lua scripts go through a client of our own (redis-py's public API) on the same server.
+        self._script_client = None
+        self._location = server.split(",")[0] if isinstance(server, str) else server[0]
+        self._socket_options = {
+            name: options[name] for name in ("socket_connect_timeout", "socket_timeout") if name in options
+        }
 
         self._errors = (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError)
         self._retry_at = 0.0
@@ -104,19 +99,31 @@ class ResilientRedisCache(RedisCache):
 
         Keys are cache keys (prefixed and versioned like any other). Redis runs a script
         atomically, which is what counters and check-and-set steps need."""
-        client = self._cache.get_client(write=True)
+        import redis
+
+        if self._script_client is None:
+            self._script_client = redis.Redis.from_url(self._location, **self._socket_options)
         scripts = self.__dict__.setdefault("_scripts", {})
-        script = scripts.get((id(client), source))
+        script = scripts.get(source)
         if script is None:
             # EVALSHA, falling back to EVAL once per server that hasn't seen the script.
-            script = scripts[(id(client), source)] = client.register_script(source)
+            script = scripts[source] = self._script_client.register_script(source)
         return script(keys=[self.make_and_validate_key(key) for key in keys], args=list(args))
 
 
 GENERATION_KEY = "pagecache:generation"
+# The number names the shape of an entry: a release that changes it starts with an empty cache.
+ENTRY_PREFIX = "pagecache:3:"
 CSRF_PLACEHOLDER = "__PAGE_CACHE_CSRF_TOKEN__"
 CSRF_INPUT = re.compile(r'(name="csrfmiddlewaretoken" value=")[A-Za-z0-9]+(")')
 STORED_HEADERS_SKIP = {"content-length", "set-cookie", "x-page-cache"}
+# Longer query strings are rendered but not stored: nobody links to them, anybody can make them.
+MAX_CACHED_QUERY_LENGTH = 200
+
+
+def bump_generation(**_kwargs):
+    """Start a new cache generation: every cached page is stale from now on."""
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
 def read_with_generation(key):
@@ -125,32 +132,18 @@ def read_with_generation(key):
     return found.get(GENERATION_KEY) or "0", found.get(key)
 
 
-def generation_cached(key, compute, timeout=3600):
-    """`compute()`, remembered until the next publish (or anything else that starts a generation).
-
-    For small things many pages show and publishing changes: the one page of a section (its URL
-    for "see all" links), site-wide counts, the site settings. One cache round trip when fresh."""
-    if len(key) > 120 or not key.isprintable() or " " in key:
-        key = hashlib.sha256(key.encode()).hexdigest()  # keys from visitors' filters stay short and safe
-    key = f"generation-cached:{key}"
-    generation, entry = read_with_generation(key)
-    if entry is not None and entry[0] == generation:
-        return entry[1]
-    value = compute()
-    cache.set(key, (generation, value), timeout)
-    return value
-
-
-def cached_for_visitors(request, key, compute, timeout=3600):
-    """generation_cached(), except in an editor's preview, which must show unsaved changes."""
-    if getattr(request, "is_preview", False):
-        return compute()
-    return generation_cached(key, compute, timeout)
-
-
-def bump_generation(**_kwargs):
-    """Start a new cache generation: every cached page is stale from now on."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+def page_query(request):
+    """The request's own query parameters, as a normalised query string: the allowed names,
+    sorted, blank values dropped. Everything else in the query string changes nothing on a page."""
+    allowed = settings.PAGE_CACHE_QUERY_PARAMETERS
+    kept = sorted(
+        (name, value)
+        for name in request.GET
+        if name in allowed
+        for value in request.GET.getlist(name)
+        if value
+    )
+    return urlencode(kept)
 
 
 class PageCacheMiddleware:
@@ -168,7 +161,14 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = "pagecache:page:" + uuid.uuid5(uuid.NAMESPACE_URL, request.build_absolute_uri()).hex
+        query = page_query(request)
+        if query != request.META.get("QUERY_STRING", ""):
+            # Render the page the key names: tracking parameters must not reach its links.
+            request.META["QUERY_STRING"] = query
+            request.GET = QueryDict(query)
+        if len(query) > MAX_CACHED_QUERY_LENGTH:
+            return self.get_response(request)
+        key = self.key(request, query)
         generation, entry = read_with_generation(key)
         if entry and entry["generation"] == generation:
             # The visitor's CSRF cookie is read (or a new one made) as for a rendered page, and
@@ -181,6 +181,16 @@ class PageCacheMiddleware:
             cache.set(key, self._freeze(response, generation), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def key(request, query):
+        """Everything a cached page varies on: host, path, language and its own parameters.
+
+        The language is found as LocaleMiddleware will find it (URL prefix, cookie, then
+        Accept-Language), so each language has its own copy of a page."""
+        language = translation.get_language_from_request(request, check_path=True)
+        name = f"{request.scheme}://{request.get_host()}{request.path}?{query}#{language}"
+        return ENTRY_PREFIX + hashlib.sha256(name.encode()).hexdigest()
 
     @staticmethod
     def _cacheable_request(request):
@@ -256,11 +266,3 @@ def connect_invalidation_signals():
 
     post_delete.connect(on_delete, dispatch_uid="pagecache-delete", weak=False)
     post_save.connect(on_save, dispatch_uid="pagecache-save", weak=False)
-
-    from wagtail.models import PageViewRestriction
-
-    from .query import forget_restricted_paths
-
-    post_save.connect(forget_restricted_paths, sender=PageViewRestriction, dispatch_uid="restricted-save")
-    post_delete.connect(forget_restricted_paths, sender=PageViewRestriction, dispatch_uid="restricted-delete")
-    post_page_move.connect(forget_restricted_paths, dispatch_uid="restricted-move")

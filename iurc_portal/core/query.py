@@ -1,92 +1,82 @@
-"""Page querysets for the public site.
+"""What every page of the public site reads about the page tree, once per request.
 
-Wagtail's `PageQuerySet.public()` reads every view restriction from the database each time it is
-called, and a page with several listings calls it several times. The restricted sections change
-rarely (an editor adds or removes a password or login requirement), so their paths are kept in the
-cache and dropped whenever a restriction is saved or deleted or a page moves.
+The header's menu, the breadcrumbs and the "see all" links of sections all name the home page's
+children. They are loaded in one query and kept on the request, so a page that shows five
+sections still asks once.
+Nothing here outlives the request: the page cache is the only cache across requests.
 """
 
-from django.core.cache import cache
-from django.core.paginator import Paginator
-from django.db.models import Q
-from django.utils.functional import cached_property
-from wagtail.models import Page, PageManager, PageViewRestriction
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
-RESTRICTED_PATHS_KEY = "pages:restricted-paths"
+REQUEST_ATTRIBUTE = "iurc_sections"
+RESTRICTIONS_ATTRIBUTE = "iurc_restricted_paths"
 
 
-def restricted_paths():
-    """(path, depth) of every page with a view restriction."""
-    paths = cache.get(RESTRICTED_PATHS_KEY)
-    if paths is None:
-        paths = list(PageViewRestriction.objects.values_list("page__path", "page__depth"))
-        cache.set(RESTRICTED_PATHS_KEY, paths, 3600)
-    return paths
+def in_restricted_section(path="path"):
+    """SQL: the page (`path` names its tree path, e.g. "city__path") is, or is below, a page
+    with a view restriction.
 
-
-def is_public(page):
-    """Whether visitors may see `page` without a password or login (no database query)."""
-    return bool(public_only([page]))
-
-
-def public_only(pages):
-    """The pages (in memory) that no view restriction covers: one cache read for them all."""
-    prefixes = tuple(path for path, _depth in restricted_paths())
-    return [page for page in pages if not (prefixes and page.path.startswith(prefixes))]
-
-
-def forget_restricted_paths(**_kwargs):
-    cache.delete(RESTRICTED_PATHS_KEY)
+    Wagtail's `public()` first reads every restriction in a query of its own; as a condition
+    of the listing's own query, a page with five listings saves five round trips."""
+    restrictions = PageViewRestriction.objects.annotate(length=Length("page__path")).filter(
+        page__path=Substr(OuterRef(path), 1, F("length"))
+    )
+    return Exists(restrictions)
 
 
 class PortalPageQuerySet(PageQuerySet):
-    def private_q(self):
-        q = Q()
-        for path, depth in restricted_paths():
-            # Same as Wagtail's descendant_of_q(page, inclusive=True), without loading the page.
-            q |= Q(path__startswith=path, depth__gte=depth)
-        return q if q else Q(pk__in=[])
+    def visible(self):
+        """What visitors may see: `.live().public()` in one query (tests compare the two)."""
+        return self.live().filter(~in_restricted_section())
 
 
-class PortalPageManager(PageManager):
-    def get_queryset(self):
-        return PortalPageQuerySet(self.model).order_by("path")
+PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
 
 
-def pages():
-    """All pages of any type, with the cached public() filter."""
-    return PortalPageQuerySet(Page).order_by("path")
+def restricted_paths(request):
+    """Paths of the pages that have a view restriction (one query per request)."""
+    paths = getattr(request, RESTRICTIONS_ATTRIBUTE, None) if request is not None else None
+    if paths is None:
+        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+        if request is not None:
+            setattr(request, RESTRICTIONS_ATTRIBUTE, paths)
+    return paths
 
 
-def section_page(model, site=None):
+def visible(pages, request):
+    """The pages (loaded, or in memory during a preview) that visitors may see: live and in no
+    restricted section. The same rule as Wagtail's `.live().public()` (a test compares them),
+    for lists of related pages, so that one page's several lists share one restrictions query."""
+    pages = [page for page in pages if page.live]
+    paths = restricted_paths(request) if pages else ()
+    return [page for page in pages if not page.path.startswith(paths)] if paths else pages
+
+
+def site_sections(request):
+    """The live, public children of the request's site root, in tree order (one query per request)."""
+    if request is None:
+        return []
+    sections = getattr(request, REQUEST_ATTRIBUTE, None)
+    if sections is None:
+        site = Site.find_for_request(request)
+        sections = []
+        if site is not None:
+            # Whole rows: section_page() turns them into their own types without another query.
+            children = Page.objects.child_of(site.root_page).live().filter(~in_restricted_section())
+            sections = list(children.order_by("path"))
+        setattr(request, REQUEST_ATTRIBUTE, sections)
+    return sections
+
+
+def section_page(model, request):
     """The live, public page of a one-per-site section type (an index with max_count=1), or None.
 
-    Cached until the next publish: every page links to these sections ("All news", "All regions")."""
-    from .cache import generation_cached
-
-    def find():
-        pages = model.objects.live().public()
-        if site is not None:
-            pages = pages.in_site(site)
-        return pages.first()
-
-    return generation_cached(f"section:{model._meta.label_lower}:{getattr(site, 'pk', '')}", find)
-
-
-class CachedCountPaginator(Paginator):
-    """A paginator whose total is remembered until the next publish.
-
-    Counting every matching row of a large listing is the slow part of showing its first page;
-    the total only changes when something is published. `count_key` names the listing and its
-    filters."""
-
-    def __init__(self, object_list, per_page, *, count_key, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.count_key = count_key
-
-    @cached_property
-    def count(self):
-        from .cache import generation_cached
-
-        return generation_cached(f"count:{self.count_key}", lambda: Paginator.count.func(self))
+    The page comes as `model` with only its tree fields loaded: enough for its URL and its
+    routes (feeds, calendar); any other field is read from the database when first used."""
+    for page in site_sections(request):
+        if page.specific_class is model:
+            return page.specific_deferred
+    return None

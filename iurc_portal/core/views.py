@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
 
 from .models import BasePage
-from .query import pages
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_RANKED_MATCHES = 2000
@@ -67,7 +67,8 @@ def search(request):
     total = 0
     by_date = False
     if query:
-        live = pages().live().public()
+        # The search backend reads plain field filters only, so Wagtail's own public() here.
+        live = Page.objects.live().public()
         counts = live.search(query).facet("content_type_id")
         total = sum(counts.values())
         facets = [

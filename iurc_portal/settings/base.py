@@ -168,6 +168,19 @@ else:
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/newsletter/", "/static/", "/media/"]
+# The query parameters that change a page (filters, search, pagination). Any other parameter is
+# taken off the request before a cached page is looked up or rendered.
+PAGE_CACHE_QUERY_PARAMETERS = {
+    "page",
+    "q",
+    "type",
+    "category",
+    "region",
+    "theme",
+    "year",
+    "country",
+    "programme",
+}
 # Saving one of these changes what pages show (menus, footers, filters, credits).
 PAGE_CACHE_INVALIDATING_MODELS = {
     "core.SiteSettings",

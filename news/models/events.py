@@ -104,7 +104,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def events(self):
         # Event cards show no image, so none is joined or prefetched.
-        return EventPage.objects.live().public().child_of(self)
+        return EventPage.objects.visible().child_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,5 +1,6 @@
 import datetime
 
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.utils import timezone
@@ -14,9 +15,8 @@ from wagtail.models import Site
 from wagtail.search import index
 
 from iurc_portal.core.blocks import BodyStreamBlock
-from iurc_portal.core.cache import cached_for_visitors
 from iurc_portal.core.models import BasePage
-from iurc_portal.core.query import CachedCountPaginator, public_only, section_page
+from iurc_portal.core.query import section_page, visible
 
 from ..text import reading_minutes, stream_text, word_count
 
@@ -32,12 +32,6 @@ ORGANISATION_BYLINE_WORDS = (
     "unit",
     "network",
 )
-
-
-def visible(pages):
-    """`pages` (related pages, possibly in memory during a preview) that visitors may see:
-    live and not behind a view restriction. No query beyond loading `pages`."""
-    return public_only(page for page in pages if page.live)
 
 
 def site_organisation(page, request):
@@ -98,23 +92,16 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def articles(self):
         """Live, public articles under this index, newest first, ready for cards."""
-        queryset = NewsArticlePage.objects.live().public().child_of(self).select_related("category")
+        queryset = NewsArticlePage.objects.visible().child_of(self).select_related("category")
         return with_listing_images(queryset).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         from ..forms import NewsFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        preview = getattr(request, "is_preview", False)
-        years = cached_for_visitors(request, f"news:years:{self.pk}", self.years)
-        form = NewsFilterForm(request.GET or None, years=years)
+        form = NewsFilterForm(request.GET or None, years=self.years())
         articles = form.filter(self.articles())
-        filters = [
-            (name, str(getattr(form.selected(name), "pk", form.selected(name)))) for name in form.fields
-        ]
-        paginator = CachedCountPaginator(
-            articles, self.per_page, count_key=f"news:{self.pk}:{filters}:{preview}"
-        )
+        paginator = Paginator(articles, self.per_page)
         context.update(
             filter_form=form,
             page_obj=paginator.get_page(request.GET.get("page")),
@@ -127,7 +114,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def years(self):
         """The years that have articles, newest first (one query)."""
-        dates = NewsArticlePage.objects.live().public().child_of(self).dates("date", "year", order="DESC")
+        dates = NewsArticlePage.objects.visible().child_of(self).dates("date", "year", order="DESC")
         return [day.year for day in dates]
 
     def feed_links(self, category=None, region=None):
@@ -308,7 +295,7 @@ class NewsArticlePage(BasePage):
             match |= Q(pk__in=through.objects.filter(theme_id__in=theme_ids).values("newsarticlepage_id"))
         if not match:
             return []
-        queryset = NewsArticlePage.objects.live().public().filter(match).exclude(pk=self.pk)
+        queryset = NewsArticlePage.objects.visible().filter(match).exclude(pk=self.pk)
         queryset = with_listing_images(queryset.select_related("category")).order_by("-date", "-pk")
         return list(queryset[:limit])
 
@@ -316,12 +303,12 @@ class NewsArticlePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         regions, themes = list(self.regions.all()), list(self.themes.all())
         context["related_articles"] = self.related_articles(regions=regions, themes=themes)
-        context["regions"] = visible(regions)
+        context["regions"] = visible(regions, request)
         context["themes"] = themes
-        context["related_cities"] = visible(self.related_cities.all())
-        context["related_pairings"] = visible(self.related_pairings.all())
-        # The one news section (cached), rather than two queries for this page's parent.
-        news_index = section_page(NewsIndexPage)
+        context["related_cities"] = visible(self.related_cities.all(), request)
+        context["related_pairings"] = visible(self.related_pairings.all(), request)
+        # The one news section (loaded with the menu), rather than two queries for this page's parent.
+        news_index = section_page(NewsIndexPage, request)
         if news_index is not None and self.path.startswith(news_index.path):
             context["news_index"] = news_index
             context["feed_links"] = news_index.feed_links(category=self.category)

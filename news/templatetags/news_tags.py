@@ -6,7 +6,6 @@ from django import template
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
-from iurc_portal.core.cache import generation_cached
 from iurc_portal.core.query import section_page
 from news.models import EventIndexPage, EventPage, NewsArticlePage, NewsIndexPage
 
@@ -14,15 +13,10 @@ register = template.Library()
 
 
 def _latest_articles(limit, **filters):
-    def load():
-        articles = NewsArticlePage.objects.live().public().filter(**filters)
-        articles = articles.select_related("category", "listing_image", "hero_image")
-        return list(articles.order_by("-date", "-pk")[:limit])
-
-    # The same few cards on many page views; they change only when something is published.
-    key = ":".join(f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(filters.items()))
-    articles = generation_cached(f"news:latest:{limit}:{key}", load)
-    # Renditions are made when a card is first shown, so they are fetched fresh: one query.
+    articles = NewsArticlePage.objects.visible().filter(**filters)
+    articles = articles.select_related("category", "listing_image", "hero_image")
+    articles = list(articles.order_by("-date", "-pk")[:limit])
+    # Each card shows a rendition of its image: one query for all of them.
     prefetch_related_objects(
         [image for a in articles for image in (a.listing_image, a.hero_image) if image], "renditions"
     )
@@ -62,29 +56,25 @@ def upcoming_events(limit=3):
     """Events that have not ended yet, soonest first."""
 
     # Event cards show no image, so none is prefetched.
-    def load():
-        events = EventPage.objects.live().public().filter(end__gte=timezone.now()).order_by("start", "pk")
-        return list(events[:limit])
-
-    # Events move from upcoming to past as time passes, not only on publish: a minute at most.
-    return generation_cached(f"news:upcoming-events:{limit}", load, timeout=60)
+    events = EventPage.objects.visible().filter(end__gte=timezone.now()).order_by("start", "pk")
+    return list(events[:limit])
 
 
-@register.simple_tag
-def news_index():
+@register.simple_tag(takes_context=True)
+def news_index(context):
     """The live news index page, or None (links to the listing and its feeds)."""
-    return section_page(NewsIndexPage)
+    return section_page(NewsIndexPage, context.get("request"))
 
 
-@register.simple_tag
-def event_index():
-    return section_page(EventIndexPage)
+@register.simple_tag(takes_context=True)
+def event_index(context):
+    return section_page(EventIndexPage, context.get("request"))
 
 
-@register.simple_tag
-def region_feed_links(region):
+@register.simple_tag(takes_context=True)
+def region_feed_links(context, region):
     """Feeds of one region's news, for a region page's head: `{% region_feed_links page as feed_links %}`."""
-    index = section_page(NewsIndexPage)
+    index = section_page(NewsIndexPage, context.get("request"))
     if index is None or region is None:
         return []
     return index.feed_links(region=region)[2:]

@@ -1,5 +1,7 @@
 from django import template
 
+from iurc_portal.core.query import section_page
+
 from ..forms import SignupForm
 from ..models import NewsletterPage
 
@@ -14,6 +16,16 @@ def newsletter_footer_signup(context):
     if isinstance(page, NewsletterPage) or context.get("newsletter_full_form"):
         return {"show_form": False}
     form = SignupForm(
-        source=request.path if request is not None else "/", request=request, auto_id="nl-footer-%s"
+        source=request.path if request is not None else "/",
+        request=request,
+        auto_id="nl-footer-%s",
+        with_interests=False,
     )
-    return {"show_form": True, "form": form, "messages": context.get("messages"), "request": request}
+    signup_page = section_page(NewsletterPage, request)
+    return {
+        "show_form": True,
+        "form": form,
+        "signup_url": signup_page.get_url(request) if signup_page is not None else "",
+        "messages": context.get("messages"),
+        "request": request,
+    }

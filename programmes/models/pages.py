@@ -81,7 +81,7 @@ class ProgrammePage(BasePage):
         verbose_name = _("programme page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import programme_context
+        from ..page_context import programme_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(programme_context(self, request))
@@ -125,7 +125,7 @@ class RegionIndexPage(BasePage):
         verbose_name = _("region index page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import region_index_context
+        from ..page_context import region_index_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(region_index_context(self, request))
@@ -164,7 +164,7 @@ class RegionPage(BasePage):
         verbose_name = _("region page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import region_context
+        from ..page_context import region_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(region_context(self, request))
@@ -185,7 +185,7 @@ class CityIndexPage(BasePage):
         verbose_name = _("city index page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import city_index_context
+        from ..page_context import city_index_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(city_index_context(self, request))
@@ -288,7 +288,7 @@ class CityPage(BasePage):
         verbose_name = _("city page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import city_context
+        from ..page_context import city_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(city_context(self, request))
@@ -314,7 +314,7 @@ class PairingIndexPage(BasePage):
         verbose_name = _("pairing index page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import directory_context
+        from ..page_context import directory_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(directory_context(self, request))
@@ -382,7 +382,7 @@ class PairingPage(BasePage):
         index.SearchField("intro"),
         index.SearchField("body"),
         # Member cities are not indexed: the index would also hold unpublished and private ones.
-        # The directory matches them on their own (programmes.views.search_pairing_ids).
+        # The directory matches them on their own (programmes.page_context.search_pairing_ids).
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.FilterField("status"),
         index.FilterField("programme"),
@@ -397,7 +397,7 @@ class PairingPage(BasePage):
         verbose_name = _("pairing page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import pairing_context
+        from ..page_context import pairing_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(pairing_context(self, request))

@@ -1,15 +1,15 @@
 from django import template
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from wagtail.models import Page
 
-from iurc_portal.core.cache import generation_cached
-from iurc_portal.core.query import section_page
+from iurc_portal.core.query import in_restricted_section, section_page
 
-from ..models import PairingIndexPage, RegionIndexPage, RegionPage
-from ..svgmap import CachedMap
-from ..views import live_pairings, regions_with_counts, visible_cities
+from .. import svgmap
+from ..models import CityPage, PairingIndexPage, PairingPage, RegionIndexPage, RegionPage
+from ..page_context import regions_with_counts
 
 register = template.Library()
 
@@ -20,35 +20,34 @@ def coordinates(city):
     lat, lon = getattr(city, "latitude", None), getattr(city, "longitude", None)
     if lat is None or lon is None:
         return ""
-    lat, lon = float(lat), float(lon)
-    north_south = _("N") if lat >= 0 else _("S")
-    east_west = _("E") if lon >= 0 else _("W")
-    return f"{abs(lat):.2f}° {north_south}, {abs(lon):.2f}° {east_west}"
+    return svgmap.coordinates(lat, lon)
 
 
 @register.simple_tag
 def svg_map(pairing_map, map_id, map_title):
-    """The map and its table alternative; markup of a CachedMap is kept until the next publish."""
-
-    def render():
-        context = {"pairing_map": pairing_map, "map_id": map_id, "map_title": map_title}
-        return render_to_string("programmes/includes/svg_map.html", context)
-
-    if isinstance(pairing_map, CachedMap):
-        key = f"{pairing_map.key}:html:{map_id}:{get_language()}:{map_title}"
-        return mark_safe(generation_cached(key, render))  # noqa: S308 - rendered by our template
-    return mark_safe(render())  # noqa: S308 - rendered by our template
+    """The map and its table alternative."""
+    context = {"pairing_map": pairing_map, "map_id": map_id, "map_title": map_title}
+    return mark_safe(render_to_string("programmes/includes/svg_map.html", context))
 
 
-@register.simple_tag
-def programmes_overview():
-    """What the home page shows of the programme: regions with counts and the directory. Four queries."""
-    regions = list(regions_with_counts(RegionPage.objects.live().public()).order_by("path"))
+@register.simple_tag(takes_context=True)
+def programmes_overview(context):
+    """What the home page shows of the programme: regions with counts and the directory."""
+    request = context.get("request")
+    regions = list(regions_with_counts(RegionPage.objects.visible()).order_by("path"))
     return {
         "regions": regions,
-        "region_index": section_page(RegionIndexPage),
-        "directory": section_page(PairingIndexPage),
-        # Site-wide totals change only when something is published.
-        "pairing_count": generation_cached("programmes:pairing-count", lambda: live_pairings().count()),
-        "city_count": generation_cached("programmes:city-count", lambda: visible_cities().count()),
+        "region_index": section_page(RegionIndexPage, request),
+        "directory": section_page(PairingIndexPage, request),
+        **site_totals(),
     }
+
+
+def site_totals():
+    """How many pairings and cities visitors can see, counted in one query."""
+    content_types = ContentType.objects.get_for_models(PairingPage, CityPage)
+    counted = Page.objects.live().filter(~in_restricted_section())
+    return counted.aggregate(
+        pairing_count=Count("pk", filter=Q(content_type=content_types[PairingPage])),
+        city_count=Count("pk", filter=Q(content_type=content_types[CityPage])),
+    )

@@ -156,3 +156,50 @@ def test_a_cached_page_carries_the_same_security_headers_as_a_rendered_one(clien
     for header in ("Content-Security-Policy", "X-Frame-Options", "Referrer-Policy", "X-Content-Type-Options"):
         assert hit.get(header) == miss.get(header) and hit.get(header), header
     assert int(hit["Content-Length"]) == len(hit.content)
+
+
+def test_tracking_parameters_share_one_entry_and_never_reach_the_page(client, about, monkeypatch):
+    from iurc_portal.core import cache as page_cache
+
+    stored = set()
+    real_set = page_cache.cache.set
+
+    def counting_set(key, *args, **kwargs):
+        if key.startswith(page_cache.ENTRY_PREFIX):
+            stored.add(key)
+        return real_set(key, *args, **kwargs)
+
+    monkeypatch.setattr(page_cache.cache, "set", counting_set)
+    client.get("/")
+    responses = [client.get(f"/about/?utm_source=campaign-{n}&fbclid={n}") for n in range(200)]
+
+    assert len(stored) <= 2  # the home page and /about/, whatever the parameters
+    assert [r["X-Page-Cache"] for r in responses[1:]] == ["hit"] * 199
+    assert "campaign-" not in responses[0].content.decode()
+
+
+def test_a_page_s_own_parameters_get_their_own_entries(client, about):
+    client.get("/")
+    assert client.get("/about/?page=2&utm_medium=x")["X-Page-Cache"] == "miss"
+    assert client.get("/about/?utm_medium=y&page=2")["X-Page-Cache"] == "hit"
+    assert client.get("/about/?page=3")["X-Page-Cache"] == "miss"
+    assert client.get("/about/")["X-Page-Cache"] == "miss"
+
+
+def test_each_language_gets_its_own_cached_page(client, about, settings):
+    settings.LANGUAGES = [("en", "English"), ("es", "Español")]
+    client.get("/")
+    spanish = client.get("/about/", HTTP_ACCEPT_LANGUAGE="es")
+    english = client.get("/about/", HTTP_ACCEPT_LANGUAGE="en")
+    assert (spanish["X-Page-Cache"], english["X-Page-Cache"]) == ("miss", "miss")
+    again = client.get("/about/", HTTP_ACCEPT_LANGUAGE="es")
+    assert again["X-Page-Cache"] == "hit"
+    assert '<html lang="es">' in again.content.decode()
+    assert '<html lang="en">' in client.get("/about/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+
+
+def test_long_query_strings_are_answered_but_not_stored(client, about):
+    client.get("/")
+    query = "q=" + "x" * 300
+    assert client.get(f"/about/?{query}").status_code == 200
+    assert "X-Page-Cache" not in client.get(f"/about/?{query}")

@@ -55,14 +55,11 @@ def test_sign_up_page_shows_the_full_form_with_interests_and_not_a_second_footer
     assert "<legend>Regions</legend>" in html and "<legend>Themes</legend>" in html
 
 
-def test_footer_form_costs_the_same_queries_for_5_and_50_interests(client, home_page, consent_text):
+def test_sign_up_form_costs_the_same_queries_for_5_and_50_interests(client, newsletter_page, consent_text):
     def count():
-        from django.core.cache import cache
-
-        cache.clear()
-        client.get("/")  # warm up: sessions, site root paths, the cached choices
+        client.get("/newsletter/")  # warm up: sessions, site root paths
         with CaptureQueriesContext(connection) as queries:
-            response = client.get("/")
+            response = client.get("/newsletter/")
         assert response.status_code == 200
         return len(queries)
 
@@ -71,8 +68,20 @@ def test_footer_form_costs_the_same_queries_for_5_and_50_interests(client, home_
     ThemeFactory.create_batch(45)
     fifty = count()
     assert five == fifty
-    html = client.get("/").content.decode()
+    html = client.get("/newsletter/").content.decode()
     assert html.count('name="themes"') == 50
+
+
+def test_footer_form_is_short_and_links_to_the_choice_of_interests(client, newsletter_page, consent_text):
+    from iurc_portal.core.models import StandardPage
+
+    newsletter_page.get_parent().add_child(instance=StandardPage(title="About", slug="about"))
+    ThemeFactory.create_batch(3)
+    html = client.get("/about/").content.decode()
+    footer = html[html.index('id="nl-footer-heading"') :]
+    assert 'name="email"' in footer and 'name="consent"' in footer
+    assert 'name="themes"' not in footer
+    assert '<a href="/newsletter/">Choose regions and themes on the sign-up page (optional)</a>' in footer
 
 
 # --- a successful sign-up ----------------------------------------------------------------
@@ -248,12 +257,7 @@ def test_sign_ups_carry_on_without_limits_while_redis_is_down(signup, home_page,
     assert len(mail.outbox) == 3
 
 
-@pytest.mark.parametrize("one_statement", [True, False], ids=["on-conflict", "savepoint"])
-def test_signing_up_again_keeps_one_row_whichever_insert_the_database_allows(
-    signup, home_page, monkeypatch, one_statement
-):
-    if not one_statement:  # as on a database without INSERT … ON CONFLICT … RETURNING
-        monkeypatch.setattr(connection.features, "supports_update_conflicts_with_target", False)
+def test_signing_up_again_keeps_one_row(signup, home_page):
     assert signup("Reader@example.org").status_code == 302
     first = Subscriber.objects.get()
     assert signup("reader@EXAMPLE.org").status_code == 302
@@ -350,11 +354,9 @@ def test_a_changed_consent_statement_must_be_read_again(client, newsletter_page,
     assert 'name="consent_version" value="2"' in html
 
 
-def test_new_themes_and_regions_appear_in_the_footer_at_once_despite_the_cache(
-    client, home_page, consent_text
-):
-    client.get("/")  # fills the cache
+def test_new_themes_and_regions_appear_on_the_sign_up_page_at_once(client, newsletter_page, consent_text):
+    client.get("/newsletter/")
     ThemeFactory(name="Urban mobility")
     RegionPageFactory(title="North America")
-    html = client.get("/").content.decode()
+    html = client.get("/newsletter/").content.decode()
     assert "Urban mobility" in html and "North America" in html

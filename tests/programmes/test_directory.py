@@ -127,10 +127,10 @@ def test_results_are_a_table_with_links_to_pairings_and_cities(client, world):
 
 
 def test_pagination_keeps_the_filters_in_the_links(client, world, settings):
-    from programmes import views
+    from programmes import page_context
     from programmes.factories import CityPageFactory, PairingPageFactory
 
-    for n in range(views.PAIRINGS_PER_PAGE + 1):
+    for n in range(page_context.PAIRINGS_PER_PAGE + 1):
         city = CityPageFactory(parent=world.city_index, country=world.kr)
         PairingPageFactory(
             parent=world.directory,
@@ -141,8 +141,8 @@ def test_pagination_keeps_the_filters_in_the_links(client, world, settings):
 
     response, titles = results(client, "?region=asia")
     html = response.content.decode()
-    assert response.context["result_count"] == views.PAIRINGS_PER_PAGE + 3
-    assert len(titles) == views.PAIRINGS_PER_PAGE
+    assert response.context["result_count"] == page_context.PAIRINGS_PER_PAGE + 3
+    assert len(titles) == page_context.PAIRINGS_PER_PAGE
     assert 'href="?region=asia&amp;page=2"' in html
 
     _response, second = results(client, "?region=asia&page=2")

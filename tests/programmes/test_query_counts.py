@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from programmes import views
+from programmes import page_context
 from programmes.factories import CityPageFactory, CountryFactory, PairingPageFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -52,9 +52,9 @@ def count_queries(client):
 
 def test_same_number_of_queries_for_5_and_50_pairings(client, world, monkeypatch):
     # Everything on one page, so every row is rendered in both runs.
-    monkeypatch.setattr(views, "PAIRINGS_PER_PAGE", 100)
-    monkeypatch.setattr(views, "REGION_PAIRINGS_PER_PAGE", 100)
-    monkeypatch.setattr(views, "CITIES_PER_PAGE", 200)
+    monkeypatch.setattr(page_context, "PAIRINGS_PER_PAGE", 100)
+    monkeypatch.setattr(page_context, "REGION_PAIRINGS_PER_PAGE", 100)
+    monkeypatch.setattr(page_context, "CITIES_PER_PAGE", 200)
     theme = ThemeFactory()
     CountryFactory()  # an unused country must not change anything either
 

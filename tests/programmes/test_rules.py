@@ -70,7 +70,7 @@ def test_private_cities_stay_out_of_listings_and_counts(client, world):
     pairings = client.get("/pairings/").content.decode()
     assert 'href="/cities/busan/"' not in pairings and 'href="/cities/rotterdam/"' in pairings
     region = client.get("/regions/asia/")
-    assert [city["title"] for city in region.context["cities"]] == ["Christchurch", "Placeless"]
+    assert [city.title for city in region.context["cities"]] == ["Christchurch", "Placeless"]
     regions = client.get("/regions/").context["regions"]
     assert {r.title: r.city_count for r in regions} == {"Asia and Australasia": 2, "Latin America": 0}
     home = client.get("/").content.decode()

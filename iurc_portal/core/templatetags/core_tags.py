@@ -4,10 +4,9 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from ..cache import generation_cached
-from ..query import pages
+from ..query import site_sections
 
 register = template.Library()
 
@@ -15,51 +14,43 @@ register = template.Library()
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def _link(page):
-    """What a menu or breadcrumb needs of a page, cheap to cache."""
-    return {"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url()}
+def _link(page, request):
+    return {"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)}
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """Top-level pages marked "show in menus", with the current section highlighted."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return {"menu_items": []}
-
-    def load():
-        children = pages().child_of(site.root_page).live().public().in_menu()
-        return [_link(page) for page in children.only("id", "path", "title", "url_path", "depth")]
-
     current = context.get("page")
-    items = generation_cached(f"menu:{site.pk}", load)
-    for item in items:
-        item["current"] = bool(current and current.pk == item["pk"])
-        item["active"] = bool(current and current.path.startswith(item["path"]))
+    items = []
+    for section in site_sections(request):
+        if section.show_in_menus:
+            item = _link(section, request)
+            item["current"] = bool(current and current.pk == section.pk)
+            item["active"] = bool(current and current.path.startswith(section.path))
+            items.append(item)
     return {"menu_items": items, "request": request}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    """Ancestors from the home page down, or nothing on the home page itself."""
+    """Ancestors from the home page down, or nothing on the home page itself.
+
+    The home page and its sections are already loaded for the menu; only pages deeper than a
+    section's children need a query for the ancestors in between."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     if site is None or page is None or not page.pk or page.depth <= site.root_page.depth:
         return {"ancestors": [], "page": page}
-
-    def load():
-        ancestors = (
-            pages()
-            .ancestor_of(page)
-            .filter(depth__gte=site.root_page.depth)
-            .live()
-            .only("id", "path", "title", "url_path", "depth")
-        )
-        return [_link(ancestor) for ancestor in ancestors]
-
-    # A page's ancestors change only when pages are published, moved or renamed.
-    return {"ancestors": generation_cached(f"breadcrumbs:{site.pk}:{page.pk}", load), "page": page}
+    root = site.root_page
+    wanted = [page.path[:length] for length in range(len(root.path), len(page.path), Page.steplen)]
+    known = {root.path: root, **{section.path: section for section in site_sections(request)}}
+    missing = [path for path in wanted if path not in known]
+    if missing:
+        known.update((found.path, found) for found in Page.objects.filter(path__in=missing).live())
+    ancestors = [known[path] for path in wanted if path in known]
+    return {"ancestors": [_link(ancestor, request) for ancestor in ancestors], "page": page}
 
 
 @register.simple_tag

@@ -1,4 +1,7 @@
-"""Context builders for the programme pages: the pairings directory, regions, cities and pairings.
+"""What the programme pages show: the pairings directory, regions, cities and pairings.
+
+Each page model's `get_context` calls its builder here (imported when called: this module needs
+the models, so the models cannot import it at load time).
 
 Each builder loads what its page shows in a fixed number of queries (select_related and
 prefetch_related, never a query per row), so a page with 50 pairings costs what one with 5 does.
@@ -9,12 +12,11 @@ from django.db import DatabaseError, transaction
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from iurc_portal.core.cache import cached_for_visitors
-from iurc_portal.core.query import restricted_paths, section_page
+from iurc_portal.core.query import in_restricted_section, section_page
 
 from .forms import PairingFilterForm
 from .models import CityPage, PairingIndexPage, PairingMember, PairingPage, ProgrammePage, RegionPage
-from .svgmap import CachedMap, build_map
+from .svgmap import build_map
 
 PAIRINGS_PER_PAGE = 20
 REGION_PAIRINGS_PER_PAGE = 24
@@ -23,51 +25,41 @@ CITIES_PER_PAGE = 48
 
 def visible_cities():
     """Cities a visitor may see: published and not behind a view restriction."""
-    return CityPage.objects.live().public()
+    return CityPage.objects.visible()
 
 
-def member_queryset():
+def member_queryset(request=None):
     """Members whose city visitors may see, in the order editors gave them.
 
-    Visibility is a join condition (live, outside the cached restricted sections), not a
-    subquery over all pages: with thousands of cities PostgreSQL plans the join far better."""
-    members = PairingMember.objects.filter(city__live=True)
-    for path, _depth in restricted_paths():
-        members = members.exclude(city__path__startswith=path)
+    Visibility is a join condition (live, outside the restricted sections), not a subquery
+    over all pages: with thousands of cities PostgreSQL plans the join far better."""
+    members = PairingMember.objects.filter(city__live=True).filter(~in_restricted_section("city__path"))
     return members.select_related("city__country").order_by("pairing_id", "sort_order", "pk")
 
 
-def pairing_listing(queryset):
+def pairing_listing(queryset, request=None):
     """Pairings with everything a row of a listing shows, in four queries whatever their number."""
     return (
         queryset.select_related("programme", "region")
-        .prefetch_related(Prefetch("members", queryset=member_queryset()), "themes")
+        .prefetch_related(Prefetch("members", queryset=member_queryset(request)), "themes")
         .order_by("title", "pk")
     )
 
 
 def live_pairings():
-    return PairingPage.objects.live().public()
+    return PairingPage.objects.visible()
 
 
-def map_members(pairings):
+def map_members(pairings, request=None):
     """Members of `pairings` (a queryset) with their pairing, for drawing the links: two queries.
 
     The pairings' ids are fetched first: as a subquery (with its path and search conditions)
     PostgreSQL chose a plan a hundred times slower on a large directory."""
     ids = list(pairings.order_by().values_list("pk", flat=True))
-    return member_queryset().filter(pairing_id__in=ids).select_related("pairing")
+    return member_queryset(request).filter(pairing_id__in=ids).select_related("pairing")
 
 
-def cached_map(request, key, build):
-    """A map drawing: the same for every visitor of a page (and set of filters), and the most
-    expensive part of the directory, region and city index pages. Always fresh in a preview."""
-    if getattr(request, "is_preview", False):
-        return build()
-    return CachedMap(f"programmes:map:{key}", build)
-
-
-def search_pairing_ids(query):
+def search_pairing_ids(query, request=None):
     """Ids of live pairings matching `query`.
 
     Full-text search (PostgreSQL's on PostgreSQL) finds all the words in a pairing's own text and
@@ -86,7 +78,7 @@ def search_pairing_ids(query):
         pass
     words = query.split()[:8]
     if words:
-        members = member_queryset()
+        members = member_queryset(request)
         themes = PairingPage.themes.through.objects.all()
         condition = Q()
         for word in words:
@@ -113,7 +105,7 @@ def directory_context(page, request):
         pairings = pairings.filter(region=region)
     country = filters.get("country")
     if country:
-        in_country = member_queryset().filter(city__country=country)
+        in_country = member_queryset(request).filter(city__country=country)
         pairings = pairings.filter(pk__in=in_country.values("pairing_id"))
     theme = filters.get("theme")
     if theme:
@@ -124,11 +116,10 @@ def directory_context(page, request):
         pairings = pairings.filter(programme__path__startswith=programme.path)
     query = filters.get("q", "").strip()
     if query:
-        pairings = pairings.filter(pk__in=search_pairing_ids(query))
+        pairings = pairings.filter(pk__in=search_pairing_ids(query, request))
 
-    paginator = Paginator(pairing_listing(pairings), PAIRINGS_PER_PAGE)
+    paginator = Paginator(pairing_listing(pairings, request), PAIRINGS_PER_PAGE)
     page_obj = paginator.get_page(request.GET.get("page"))
-    filter_key = sorted((name, str(getattr(value, "pk", value)).lower()) for name, value in filters.items())
     return {
         "form": form,
         "filters": filters,
@@ -138,11 +129,7 @@ def directory_context(page, request):
         "pairings": page_obj,
         "paginator": paginator,
         "result_count": paginator.count,
-        "pairing_map": cached_map(
-            request,
-            f"directory:{page.pk}:{filter_key}",
-            lambda: build_map(map_members(pairings), request=request),
-        ),
+        "pairing_map": build_map(map_members(pairings, request), request=request),
     }
 
 
@@ -172,65 +159,50 @@ def regions_with_counts(queryset):
 
 
 def region_index_context(page, request):
-    regions = regions_with_counts(RegionPage.objects.child_of(page).live().public())
+    regions = regions_with_counts(RegionPage.objects.child_of(page).visible())
     return {"regions": regions.order_by("path")}
 
 
 def region_context(page, request):
-    def region_cities():
-        return (
-            visible_cities()
-            .filter(country__in=page.countries.all())
-            .select_related("country")
-            .order_by("title")
-        )
-
-    def places():
-        # Only what the list shows: a region can have hundreds of cities, and whole pages
-        # cost far more to store, load and link than a name, a link and a country.
-        cities = [
-            {"pk": city.pk, "title": city.title, "url": city.get_url(request), "country": city.country.name}
-            for city in region_cities()
-        ]
-        return list(page.countries.order_by("name")), cities
-
-    def draw_map():
-        cities = list(region_cities())
-        own = {city.pk for city in cities}
-        return build_map(map_members(pairings), request=request, extra_cities=cities, fit=own or True)
-
-    # A preview shows the editor's unsaved countries; visitors get the published ones from the cache.
-    countries, cities = cached_for_visitors(request, f"programmes:region-places:2:{page.pk}", places)
+    # A preview shows the editor's unsaved countries (in memory), visitors the published ones.
+    countries = sorted(page.countries.all(), key=lambda country: country.name)
+    cities = list(
+        visible_cities()
+        .filter(country__in=[country.pk for country in countries])
+        .select_related("country")
+        .order_by("title")
+    )
     pairings = live_pairings().filter(region=page)
-    paginator = Paginator(pairing_listing(pairings), REGION_PAIRINGS_PER_PAGE)
+    paginator = Paginator(pairing_listing(pairings, request), REGION_PAIRINGS_PER_PAGE)
+    own = {city.pk for city in cities}
     return {
         "countries": countries,
         "cities": cities,
         "pairings": paginator.get_page(request.GET.get("page")),
         "paginator": paginator,
-        "pairing_map": cached_map(request, f"region:{page.pk}", draw_map),
+        "pairing_map": build_map(
+            map_members(pairings, request), request=request, extra_cities=cities, fit=own or True
+        ),
     }
 
 
 def city_index_context(page, request):
-    cities = CityPage.objects.child_of(page).live().public().select_related("country").order_by("title")
+    cities = CityPage.objects.child_of(page).visible().select_related("country").order_by("title")
     paginator = Paginator(cities, CITIES_PER_PAGE)
     mapped = visible_cities().filter(latitude__isnull=False, longitude__isnull=False)
     return {
         "cities": paginator.get_page(request.GET.get("page")),
         "paginator": paginator,
-        "pairing_map": cached_map(
-            request,
-            f"cities:{page.pk}",
-            lambda: build_map(
-                map_members(live_pairings()), request=request, extra_cities=mapped.select_related("country")
-            ),
+        "pairing_map": build_map(
+            map_members(live_pairings(), request),
+            request=request,
+            extra_cities=mapped.select_related("country"),
         ),
     }
 
 
 def city_context(page, request):
-    pairings = list(pairing_listing(live_pairings().filter(members__city=page)))
+    pairings = list(pairing_listing(live_pairings().filter(members__city=page), request))
     partnerships = []
     members = []
     for pairing in pairings:
@@ -239,7 +211,7 @@ def city_context(page, request):
         for member in pairing.members.all():
             member.pairing = pairing  # reuse the loaded pairing for the map instead of querying it again
             members.append(member)
-    regions = RegionPage.objects.live().public().filter(countries=page.country_id).order_by("title")
+    regions = RegionPage.objects.visible().filter(countries=page.country_id).order_by("title")
     return {
         "partnerships": partnerships,
         "regions": regions,
@@ -250,7 +222,7 @@ def city_context(page, request):
 
 
 def pairing_context(page, request):
-    members = list(member_queryset().filter(pairing=page))
+    members = list(member_queryset(request).filter(pairing=page))
     for member in members:
         member.pairing = page
     return {
@@ -264,12 +236,12 @@ def pairing_context(page, request):
 
 
 def programme_context(page, request):
-    strands = ProgrammePage.objects.child_of(page).live().public().order_by("path")
+    strands = ProgrammePage.objects.child_of(page).visible().order_by("path")
     pairings = live_pairings().filter(programme__path__startswith=page.path)
-    paginator = Paginator(pairing_listing(pairings), REGION_PAIRINGS_PER_PAGE)
+    paginator = Paginator(pairing_listing(pairings, request), REGION_PAIRINGS_PER_PAGE)
     return {
         "strands": strands,
         "pairings": paginator.get_page(request.GET.get("page")),
         "paginator": paginator,
-        "directory": section_page(PairingIndexPage),
+        "directory": section_page(PairingIndexPage, request),
     }
