@@ -36,6 +36,8 @@ RESULTS = BASE_DIR / "bench" / "results"
 PG_SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 REDIS_URL = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/15")
 PORT = int(os.environ.get("BENCH_PORT", "8300"))
+# Databases are named <prefix><size>; another prefix measures another checkout on a copy.
+DATABASE_PREFIX = os.environ.get("BENCH_DATABASE_PREFIX", "iurc_bench_")
 
 
 def log(message):
@@ -251,7 +253,7 @@ def main():
 
     results = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "seconds": seconds, "sizes": {}}
     for label, articles, cities, pairings in sizes:
-        database = f"iurc_bench_{label}"
+        database = f"{DATABASE_PREFIX}{label}"
         queries = prepare(database, articles, cities, pairings, reuse=args.reuse)
         if args.prepare_only:
             continue

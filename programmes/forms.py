@@ -9,8 +9,8 @@ from .models import Country, ProgrammePage, RegionPage, Theme
 class SlugChoiceField(forms.ChoiceField):
     """A choice addressed by a readable key (slug, ISO code) so filtered addresses can be shared.
 
-    The options are model instances handed over by the form (from the cache), so validating and
-    rendering the directory's filters costs no query."""
+    The options are model instances handed over by the form (one query each for all of them),
+    so validating a value costs no query of its own."""
 
     def __init__(self, *, key, normalise=str.lower, **kwargs):
         self.key, self.normalise, self.objects = key, normalise, {}

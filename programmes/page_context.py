@@ -12,11 +12,11 @@ from django.db import DatabaseError, transaction
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from iurc_portal.core.query import in_restricted_section, section_page
+from iurc_portal.core.query import in_restricted_section, page_url_maker, section_page
 
 from .forms import PairingFilterForm
 from .models import CityPage, PairingIndexPage, PairingMember, PairingPage, ProgrammePage, RegionPage
-from .svgmap import build_map
+from .svgmap import Member, Place, build_map
 
 PAIRINGS_PER_PAGE = 20
 REGION_PAIRINGS_PER_PAGE = 24
@@ -50,13 +50,44 @@ def live_pairings():
     return PairingPage.objects.visible()
 
 
-def map_members(pairings, request=None):
-    """Members of `pairings` (a queryset) with their pairing, for drawing the links: two queries.
+CITY_VALUES = ("pk", "title", "url_path", "country__name", "latitude", "longitude")
 
-    The pairings' ids are fetched first: as a subquery (with its path and search conditions)
-    PostgreSQL chose a plan a hundred times slower on a large directory."""
+
+def map_members(pairings, request=None):
+    """Members of `pairings` (a queryset) as `Member`s for drawing the map: two queries.
+
+    Read as values: a directory map has hundreds of members, and building their city and
+    pairing pages cost more than drawing them. The pairings' ids are fetched first: as a
+    subquery (with its path and search conditions) PostgreSQL chose a plan a hundred times
+    slower on a large directory."""
     ids = list(pairings.order_by().values_list("pk", flat=True))
-    return member_queryset(request).filter(pairing_id__in=ids).select_related("pairing")
+    url = page_url_maker(request)
+    rows = (
+        member_queryset(request)
+        .filter(pairing_id__in=ids)
+        .values_list(
+            *(f"city__{name}" for name in CITY_VALUES),
+            "side",
+            "pairing_id",
+            "pairing__title",
+            "pairing__url_path",
+        )
+    )
+    members = []
+    for *city, side, pairing_id, pairing_title, pairing_path in rows:
+        pk, title, url_path, country, latitude, longitude = city
+        city_place = Place(pk, title, url(url_path), country, latitude, longitude)
+        members.append(Member(city_place, side, Place(pairing_id, pairing_title, url(pairing_path))))
+    return members
+
+
+def map_places(cities, request=None):
+    """Cities (a queryset) as `Place`s for a map, in one query."""
+    url = page_url_maker(request)
+    return [
+        Place(pk, title, url(url_path), country, latitude, longitude)
+        for pk, title, url_path, country, latitude, longitude in cities.values_list(*CITY_VALUES)
+    ]
 
 
 def search_pairing_ids(query, request=None):
@@ -166,11 +197,8 @@ def region_index_context(page, request):
 def region_context(page, request):
     # A preview shows the editor's unsaved countries (in memory), visitors the published ones.
     countries = sorted(page.countries.all(), key=lambda country: country.name)
-    cities = list(
-        visible_cities()
-        .filter(country__in=[country.pk for country in countries])
-        .select_related("country")
-        .order_by("title")
+    cities = map_places(
+        visible_cities().filter(country__in=[country.pk for country in countries]).order_by("title"), request
     )
     pairings = live_pairings().filter(region=page)
     paginator = Paginator(pairing_listing(pairings, request), REGION_PAIRINGS_PER_PAGE)
@@ -194,9 +222,7 @@ def city_index_context(page, request):
         "cities": paginator.get_page(request.GET.get("page")),
         "paginator": paginator,
         "pairing_map": build_map(
-            map_members(live_pairings(), request),
-            request=request,
-            extra_cities=mapped.select_related("country"),
+            map_members(live_pairings(), request), request=request, extra_cities=map_places(mapped, request)
         ),
     }
 

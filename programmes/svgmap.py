@@ -167,10 +167,32 @@ class SvgMap:
         return round(1000 * self.box[3] / self.box[2])
 
 
+@dataclass(frozen=True)
+class Place:
+    """What a map needs of a city or pairing page, read as values without building the page."""
+
+    pk: int
+    title: str
+    url: str
+    country_name: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(frozen=True)
+class Member:
+    """A city's place in a pairing, as `Place`s (the shape of PairingMember the map reads)."""
+
+    city: Place
+    side: str
+    pairing: Place
+
+
 def build_map(members, *, request=None, extra_cities=(), fit=False):
     """A map from pairing members.
 
-    `members` are PairingMember rows with `city__country` and `pairing` loaded. Each pairing's
+    `members` are `Member`s, or PairingMember rows with `city__country` and `pairing` loaded;
+    `extra_cities` `Place`s or CityPages. Each pairing's
     EU-side cities are linked to its partner-side cities (every pair, for trios and clusters).
     `extra_cities` adds CityPage markers that are in no pairing shown. `fit` frames the map on
     all cities (True) or on a set of city ids instead of showing the world. Cities without
@@ -184,11 +206,12 @@ def build_map(members, *, request=None, extra_cities=(), fit=False):
             return None
         city = cities.get(page.pk)
         if city is None:
+            is_place = isinstance(page, Place)
             city = cities[page.pk] = MapCity(
                 pk=page.pk,
                 name=page.title,
-                url=page.get_url(request),
-                country=page.country.name,
+                url=page.url if is_place else page.get_url(request),
+                country=page.country_name if is_place else page.country.name,
                 latitude=float(page.latitude),
                 longitude=float(page.longitude),
                 side=side,
@@ -202,7 +225,7 @@ def build_map(members, *, request=None, extra_cities=(), fit=False):
         if city is None:
             continue
         pairing = member.pairing
-        entry = (pairing.title, pairing.get_url(request))
+        entry = (pairing.title, pairing.url if isinstance(pairing, Place) else pairing.get_url(request))
         if entry not in city.pairings:
             city.pairings.append(entry)
         by_pairing.setdefault(pairing.pk, (pairing.title, []))[1].append((member.side, city))

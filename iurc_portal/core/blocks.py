@@ -134,6 +134,11 @@ class LinkValue(blocks.StructValue):
         page = self.get("page")
         return page if page is not None and page.live else None
 
+    @property
+    def leads_somewhere(self):
+        """Whether there is a link to show (without working out its URL)."""
+        return self.live_page is not None or bool(self.get("url"))
+
     @cached_property
     def href(self):
         if self.live_page is not None:

@@ -78,3 +78,12 @@ def test_view_restrictions_are_one_query(tree, django_assert_num_queries):
     page = StandardPage.objects.get(slug="members-child")
     with django_assert_num_queries(1):
         list(page.get_view_restrictions())
+
+
+def test_page_urls_from_url_paths_match_wagtails_get_url(tree, rf):
+    from iurc_portal.core.query import page_url_maker
+
+    request = rf.get("/")
+    url = page_url_maker(request)
+    for page in Page.objects.exclude(depth=1):
+        assert url(page.url_path) == page.get_url(request), page.url_path

@@ -96,7 +96,7 @@ class SiteSettings(BaseSiteSetting):
 
     def footer_link_items(self):
         """The footer links that lead somewhere (LinkValue: a page that is not live gives none)."""
-        return [block.value for block in self.footer_links if block.value.href]
+        return [block.value for block in self.footer_links if block.value.leads_somewhere]
 
     def programme_website_items(self):
-        return [block.value for block in self.programme_websites if block.value.href]
+        return [block.value for block in self.programme_websites if block.value.leads_somewhere]
