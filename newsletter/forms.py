@@ -103,7 +103,7 @@ class SignupForm(forms.Form):
         the footer's short form offers no interests (the sign-up page does)."""
         if with_interests:
             # Rendered from plain choices; validation queries the live rows (see InterestsField).
-            regions = RegionPage.objects.visible().order_by("title").values_list("pk", "title")
+            regions = RegionPage.objects.visible(self.request).order_by("title").values_list("pk", "title")
             self.fields["regions"].widget.choices = list(regions)
             themes = Theme.objects.order_by("name").values_list("pk", "name")
             self.fields["themes"].widget.choices = list(themes)

@@ -43,13 +43,13 @@ class SlugChoiceField(forms.ChoiceField):
             raise forms.ValidationError(self.error_messages["required"], code="required")
 
 
-def filter_options():
+def filter_options(request=None):
     """The directory's filter options."""
     return {
-        "region": list(RegionPage.objects.visible().order_by("title")),
+        "region": list(RegionPage.objects.visible(request).order_by("title")),
         "country": list(Country.objects.filter(cities__live=True).distinct().order_by("name")),
         "theme": list(Theme.objects.order_by("name")),
-        "programme": list(ProgrammePage.objects.visible().order_by("path")),
+        "programme": list(ProgrammePage.objects.visible(request).order_by("path")),
     }
 
 
@@ -65,9 +65,9 @@ class PairingFilterForm(forms.Form):
     theme = SlugChoiceField(key="slug", required=False, label=_("Theme"))
     programme = SlugChoiceField(key="slug", required=False, label=_("Programme"))
 
-    def __init__(self, data=None, **kwargs):
+    def __init__(self, data=None, request=None, **kwargs):
         super().__init__(data, **kwargs)
-        for name, objects in filter_options().items():
+        for name, objects in filter_options(request).items():
             self.fields[name].set_objects(objects)
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
         self.fields["q"].widget.input_type = "search"

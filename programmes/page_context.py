@@ -12,7 +12,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from iurc_portal.core.query import in_restricted_section, page_url_maker, section_page
+from iurc_portal.core.query import in_restricted_section, page_url_maker, restricted_paths, section_page
 
 from .forms import PairingFilterForm
 from .models import CityPage, PairingIndexPage, PairingMember, PairingPage, ProgrammePage, RegionPage
@@ -23,9 +23,9 @@ REGION_PAIRINGS_PER_PAGE = 24
 CITIES_PER_PAGE = 48
 
 
-def visible_cities():
+def visible_cities(request=None):
     """Cities a visitor may see: published and not behind a view restriction."""
-    return CityPage.objects.visible()
+    return CityPage.objects.visible(request)
 
 
 def member_queryset(request=None):
@@ -33,7 +33,12 @@ def member_queryset(request=None):
 
     Visibility is a join condition (live, outside the restricted sections), not a subquery
     over all pages: with thousands of cities PostgreSQL plans the join far better."""
-    members = PairingMember.objects.filter(city__live=True).filter(~in_restricted_section("city__path"))
+    members = PairingMember.objects.filter(city__live=True)
+    if request is None:
+        members = members.filter(~in_restricted_section("city__path"))
+    else:
+        for path in restricted_paths(request):
+            members = members.exclude(city__path__startswith=path)
     return members.select_related("city__country").order_by("pairing_id", "sort_order", "pk")
 
 
@@ -46,8 +51,8 @@ def pairing_listing(queryset, request=None):
     )
 
 
-def live_pairings():
-    return PairingPage.objects.visible()
+def live_pairings(request=None):
+    return PairingPage.objects.visible(request)
 
 
 CITY_VALUES = ("pk", "title", "url_path", "country__name", "latitude", "longitude")
@@ -128,9 +133,9 @@ def search_pairing_ids(query, request=None):
 
 
 def directory_context(page, request):
-    form = PairingFilterForm(request.GET if request.GET else None)
+    form = PairingFilterForm(request.GET if request.GET else None, request=request)
     filters = form.clean_values() if form.is_bound else {}
-    pairings = live_pairings().child_of(page)
+    pairings = live_pairings(request).child_of(page)
     region = filters.get("region")
     if region:
         pairings = pairings.filter(region=region)
@@ -164,10 +169,10 @@ def directory_context(page, request):
     }
 
 
-def regions_with_counts(queryset):
+def regions_with_counts(queryset, request=None):
     """Annotate regions with their visible cities (through their countries) and pairings, as subqueries."""
     cities = (
-        visible_cities()
+        visible_cities(request)
         .filter(country__region_pages=OuterRef("pk"))
         .order_by()
         .values("country__region_pages")
@@ -175,7 +180,7 @@ def regions_with_counts(queryset):
         .values("n")
     )
     pairings = (
-        live_pairings()
+        live_pairings(request)
         .filter(region=OuterRef("pk"))
         .order_by()
         .values("region")
@@ -190,7 +195,7 @@ def regions_with_counts(queryset):
 
 
 def region_index_context(page, request):
-    regions = regions_with_counts(RegionPage.objects.child_of(page).visible())
+    regions = regions_with_counts(RegionPage.objects.child_of(page).visible(request), request)
     return {"regions": regions.order_by("path")}
 
 
@@ -198,9 +203,10 @@ def region_context(page, request):
     # A preview shows the editor's unsaved countries (in memory), visitors the published ones.
     countries = sorted(page.countries.all(), key=lambda country: country.name)
     cities = map_places(
-        visible_cities().filter(country__in=[country.pk for country in countries]).order_by("title"), request
+        visible_cities(request).filter(country__in=[country.pk for country in countries]).order_by("title"),
+        request,
     )
-    pairings = live_pairings().filter(region=page)
+    pairings = live_pairings(request).filter(region=page)
     paginator = Paginator(pairing_listing(pairings, request), REGION_PAIRINGS_PER_PAGE)
     own = {city.pk for city in cities}
     return {
@@ -215,20 +221,22 @@ def region_context(page, request):
 
 
 def city_index_context(page, request):
-    cities = CityPage.objects.child_of(page).visible().select_related("country").order_by("title")
+    cities = CityPage.objects.child_of(page).visible(request).select_related("country").order_by("title")
     paginator = Paginator(cities, CITIES_PER_PAGE)
-    mapped = visible_cities().filter(latitude__isnull=False, longitude__isnull=False)
+    mapped = visible_cities(request).filter(latitude__isnull=False, longitude__isnull=False)
     return {
         "cities": paginator.get_page(request.GET.get("page")),
         "paginator": paginator,
         "pairing_map": build_map(
-            map_members(live_pairings(), request), request=request, extra_cities=map_places(mapped, request)
+            map_members(live_pairings(request), request),
+            request=request,
+            extra_cities=map_places(mapped, request),
         ),
     }
 
 
 def city_context(page, request):
-    pairings = list(pairing_listing(live_pairings().filter(members__city=page), request))
+    pairings = list(pairing_listing(live_pairings(request).filter(members__city=page), request))
     partnerships = []
     members = []
     for pairing in pairings:
@@ -237,7 +245,7 @@ def city_context(page, request):
         for member in pairing.members.all():
             member.pairing = pairing  # reuse the loaded pairing for the map instead of querying it again
             members.append(member)
-    regions = RegionPage.objects.visible().filter(countries=page.country_id).order_by("title")
+    regions = RegionPage.objects.visible(request).filter(countries=page.country_id).order_by("title")
     return {
         "partnerships": partnerships,
         "regions": regions,
@@ -262,8 +270,8 @@ def pairing_context(page, request):
 
 
 def programme_context(page, request):
-    strands = ProgrammePage.objects.child_of(page).visible().order_by("path")
-    pairings = live_pairings().filter(programme__path__startswith=page.path)
+    strands = ProgrammePage.objects.child_of(page).visible(request).order_by("path")
+    pairings = live_pairings(request).filter(programme__path__startswith=page.path)
     paginator = Paginator(pairing_listing(pairings, request), REGION_PAIRINGS_PER_PAGE)
     return {
         "strands": strands,

@@ -2,7 +2,8 @@
 
 The header's menu, the breadcrumbs and the "see all" links of sections all name the home page's
 children. They are loaded in one query and kept on the request, so a page that shows five
-sections still asks once.
+sections still asks once. The same goes for the paths of the restricted sections, which every
+listing of the page needs.
 Nothing here outlives the request: the page cache is the only cache across requests.
 """
 
@@ -28,9 +29,18 @@ def in_restricted_section(path="path"):
 
 
 class PortalPageQuerySet(PageQuerySet):
-    def visible(self):
-        """What visitors may see: `.live().public()` in one query (tests compare the two)."""
-        return self.live().filter(~in_restricted_section())
+    def visible(self, request=None):
+        """What visitors may see: Wagtail's `.live().public()` (tests compare the two).
+
+        Given the request, the restricted sections are read once for all of its listings (on
+        most sites there are none, and then they add no condition at all); without it, they
+        are a condition of this query instead of a query of their own."""
+        if request is None:
+            return self.live().filter(~in_restricted_section())
+        live = self.live()
+        for path in restricted_paths(request):
+            live = live.exclude(path__startswith=path)
+        return live
 
 
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
@@ -65,8 +75,7 @@ def site_sections(request):
         sections = []
         if site is not None:
             # Whole rows: section_page() turns them into their own types without another query.
-            children = Page.objects.child_of(site.root_page).live().filter(~in_restricted_section())
-            sections = list(children.order_by("path"))
+            sections = visible(Page.objects.child_of(site.root_page).order_by("path"), request)
         setattr(request, REQUEST_ATTRIBUTE, sections)
     return sections
 

@@ -102,17 +102,19 @@ class EventIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("event index page")
 
-    def events(self):
+    def events(self, request=None):
         # Event cards show no image, so none is joined or prefetched.
-        return EventPage.objects.visible().child_of(self)
+        return EventPage.objects.visible(request).child_of(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
-        upcoming = list(self.events().filter(end__gte=now).order_by("start", "pk")[: self.upcoming_limit + 1])
+        upcoming = list(
+            self.events(request).filter(end__gte=now).order_by("start", "pk")[: self.upcoming_limit + 1]
+        )
         context["upcoming_events"] = upcoming[: self.upcoming_limit]
         context["more_upcoming"] = len(upcoming) > self.upcoming_limit
-        past = self.events().filter(end__lt=now).order_by("-start", "-pk")
+        past = self.events(request).filter(end__lt=now).order_by("-start", "-pk")
         context["past_page"] = Paginator(past, self.per_page).get_page(request.GET.get("page"))
         context["calendar_url"] = self.calendar_url()
         return context
@@ -125,7 +127,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from ..ical import calendar_response
 
         since = timezone.now() - datetime.timedelta(days=self.calendar_past_days)
-        events = self.events().filter(end__gte=since).order_by("start", "pk")
+        events = self.events(request).filter(end__gte=since).order_by("start", "pk")
         return calendar_response(request, events, name=self.title)
 
 

@@ -90,17 +90,17 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = _("news index page")
 
-    def articles(self):
+    def articles(self, request=None):
         """Live, public articles under this index, newest first, ready for cards."""
-        queryset = NewsArticlePage.objects.visible().child_of(self).select_related("category")
+        queryset = NewsArticlePage.objects.visible(request).child_of(self).select_related("category")
         return with_listing_images(queryset).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
         from ..forms import NewsFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        form = NewsFilterForm(request.GET or None, years=self.years())
-        articles = form.filter(self.articles())
+        form = NewsFilterForm(request.GET or None, years=self.years(request))
+        articles = form.filter(self.articles(request))
         paginator = Paginator(articles, self.per_page)
         context.update(
             filter_form=form,
@@ -112,9 +112,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         )
         return context
 
-    def years(self):
+    def years(self, request=None):
         """The years that have articles, newest first (one query)."""
-        dates = NewsArticlePage.objects.visible().child_of(self).dates("date", "year", order="DESC")
+        dates = NewsArticlePage.objects.visible(request).child_of(self).dates("date", "year", order="DESC")
         return [day.year for day in dates]
 
     def feed_links(self, category=None, region=None):
@@ -275,7 +275,7 @@ class NewsArticlePage(BasePage):
             data["articleSection"] = self.category.name
         return data
 
-    def related_articles(self, limit=3, regions=None, themes=None):
+    def related_articles(self, limit=3, regions=None, themes=None, request=None):
         """Other live articles sharing the category, a region or a theme; newest first.
 
         Sub-selects instead of joins, so no article appears twice and the query count is fixed.
@@ -295,14 +295,14 @@ class NewsArticlePage(BasePage):
             match |= Q(pk__in=through.objects.filter(theme_id__in=theme_ids).values("newsarticlepage_id"))
         if not match:
             return []
-        queryset = NewsArticlePage.objects.visible().filter(match).exclude(pk=self.pk)
+        queryset = NewsArticlePage.objects.visible(request).filter(match).exclude(pk=self.pk)
         queryset = with_listing_images(queryset.select_related("category")).order_by("-date", "-pk")
         return list(queryset[:limit])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         regions, themes = list(self.regions.all()), list(self.themes.all())
-        context["related_articles"] = self.related_articles(regions=regions, themes=themes)
+        context["related_articles"] = self.related_articles(regions=regions, themes=themes, request=request)
         context["regions"] = visible(regions, request)
         context["themes"] = themes
         context["related_cities"] = visible(self.related_cities.all(), request)

@@ -12,8 +12,8 @@ from news.models import EventIndexPage, EventPage, NewsArticlePage, NewsIndexPag
 register = template.Library()
 
 
-def _latest_articles(limit, **filters):
-    articles = NewsArticlePage.objects.visible().filter(**filters)
+def _latest_articles(request, limit, **filters):
+    articles = NewsArticlePage.objects.visible(request).filter(**filters)
     articles = articles.select_related("category", "listing_image", "hero_image")
     articles = list(articles.order_by("-date", "-pk")[:limit])
     # Each card shows a rendition of its image: one query for all of them.
@@ -23,40 +23,44 @@ def _latest_articles(limit, **filters):
     return articles
 
 
-@register.simple_tag
-def latest_news(limit=3):
+@register.simple_tag(takes_context=True)
+def latest_news(context, limit=3):
     """The newest live articles: `{% latest_news 3 as articles %}`."""
-    return _latest_articles(limit)
+    return _latest_articles(context.get("request"), limit)
 
 
-@register.simple_tag
-def region_news(region, limit=3):
+@register.simple_tag(takes_context=True)
+def region_news(context, region, limit=3):
     """The newest live articles about a region page."""
     if region is None or not getattr(region, "pk", None):
         return []
-    return _latest_articles(limit, regions=region)
+    return _latest_articles(context.get("request"), limit, regions=region)
 
 
-@register.simple_tag
-def page_news(page, limit=3):
+@register.simple_tag(takes_context=True)
+def page_news(context, page, limit=3):
     """The newest live articles naming a city or pairing page among their related cities or pairings."""
     from programmes.models import CityPage, PairingPage
 
     if page is None or not getattr(page, "pk", None):
         return []
     if isinstance(page, CityPage):
-        return _latest_articles(limit, related_cities=page)
+        return _latest_articles(context.get("request"), limit, related_cities=page)
     if isinstance(page, PairingPage):
-        return _latest_articles(limit, related_pairings=page)
+        return _latest_articles(context.get("request"), limit, related_pairings=page)
     return []
 
 
-@register.simple_tag
-def upcoming_events(limit=3):
+@register.simple_tag(takes_context=True)
+def upcoming_events(context, limit=3):
     """Events that have not ended yet, soonest first."""
 
     # Event cards show no image, so none is prefetched.
-    events = EventPage.objects.visible().filter(end__gte=timezone.now()).order_by("start", "pk")
+    events = (
+        EventPage.objects.visible(context.get("request"))
+        .filter(end__gte=timezone.now())
+        .order_by("start", "pk")
+    )
     return list(events[:limit])
 
 

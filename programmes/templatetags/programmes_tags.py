@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from iurc_portal.core.query import in_restricted_section, section_page
+from iurc_portal.core.query import restricted_paths, section_page
 
 from .. import svgmap
 from ..models import CityPage, PairingIndexPage, PairingPage, RegionIndexPage, RegionPage
@@ -34,19 +34,21 @@ def svg_map(pairing_map, map_id, map_title):
 def programmes_overview(context):
     """What the home page shows of the programme: regions with counts and the directory."""
     request = context.get("request")
-    regions = list(regions_with_counts(RegionPage.objects.visible()).order_by("path"))
+    regions = list(regions_with_counts(RegionPage.objects.visible(request), request).order_by("path"))
     return {
         "regions": regions,
         "region_index": section_page(RegionIndexPage, request),
         "directory": section_page(PairingIndexPage, request),
-        **site_totals(),
+        **site_totals(request),
     }
 
 
-def site_totals():
+def site_totals(request):
     """How many pairings and cities visitors can see, counted in one query."""
     content_types = ContentType.objects.get_for_models(PairingPage, CityPage)
-    counted = Page.objects.live().filter(~in_restricted_section())
+    counted = Page.objects.live()
+    for path in restricted_paths(request):
+        counted = counted.exclude(path__startswith=path)
     return counted.aggregate(
         pairing_count=Count("pk", filter=Q(content_type=content_types[PairingPage])),
         city_count=Count("pk", filter=Q(content_type=content_types[CityPage])),

@@ -32,10 +32,12 @@ def tree(home_page):
     return pages
 
 
-def test_visible_queryset_matches_wagtail_public(tree):
+def test_visible_queryset_matches_wagtail_public(tree, rf):
     ours = set(StandardPage.objects.visible().values_list("pk", flat=True))
     wagtails = set(StandardPage.objects.live().public().values_list("pk", flat=True))
     assert ours == wagtails
+    with_request = set(StandardPage.objects.visible(rf.get("/")).values_list("pk", flat=True))
+    assert with_request == wagtails
     assert {page.slug for page in StandardPage.objects.visible()} == {"public", "public-child"}
 
 
@@ -50,9 +52,13 @@ def test_visible_lists_match_wagtail_public(tree, rf):
     assert ours == set(StandardPage.objects.live().public().values_list("pk", flat=True))
 
 
-def test_visible_queryset_is_one_query(tree, django_assert_num_queries):
+def test_visible_queryset_is_one_query(tree, django_assert_num_queries, rf):
     with django_assert_num_queries(1):
         list(StandardPage.objects.visible())
+    request = rf.get("/")
+    with django_assert_num_queries(3):  # the request's restricted sections once, then one per listing
+        list(StandardPage.objects.visible(request))
+        list(StandardPage.objects.visible(request).filter(title__startswith="p"))
 
 
 def test_view_restrictions_match_wagtails_own_with_aliases(tree, home_page):
