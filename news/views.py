@@ -1,9 +1,11 @@
 from django.http import Http404
+from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from .models import EventIndexPage
 
 
+@require_safe
 def events_calendar(request, path):
     """<events index>/calendar.ics: the iCalendar feed of an events index page.
 

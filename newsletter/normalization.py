@@ -57,6 +57,11 @@ def normalize_email(raw):
         raise ValidationError(
             _("The part after “@” is not a valid domain name."), code="invalid_domain"
         ) from exc
+    if "." not in ascii_domain.strip("."):
+        # a@localhost and a@intranet name no domain mail can be delivered to from outside.
+        raise ValidationError(
+            _("The part after “@” must be a full domain name, like example.org."), code="invalid_domain"
+        )
     normalized = f"{local.lower()}@{ascii_domain.lower()}"
     if len(normalized) > MAX_EMAIL_LENGTH:
         raise ValidationError(

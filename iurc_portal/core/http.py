@@ -18,3 +18,23 @@ def client_ip(request):
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django's SecurityMiddleware does not set, on every response (cached pages and
+    static files included, as it sits next to it): no powerful browser features for anyone,
+    and our resources are not to be embedded by other sites."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.headers = {
+            "Permissions-Policy": settings.PERMISSIONS_POLICY,
+            "Cross-Origin-Resource-Policy": settings.CROSS_ORIGIN_RESOURCE_POLICY,
+        }
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        for header, value in self.headers.items():
+            if value:
+                response.headers.setdefault(header, value)
+        return response

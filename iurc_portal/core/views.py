@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from .models import BasePage
@@ -18,7 +18,7 @@ MAX_QUERY_LENGTH = 200
 PROJECT_APPS = ("core", "programmes", "news", "newsletter")
 
 
-@require_GET
+@require_safe
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     lines = [
@@ -53,7 +53,7 @@ def clean_query(raw):
     return query[:MAX_QUERY_LENGTH]
 
 
-@require_GET
+@require_safe
 def search(request):
     query = clean_query(request.GET.get("q"))
     types = searchable_page_types()

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "iurc_portal.core.http.SecurityHeadersMiddleware",
     # Static files are answered before sessions, CSRF or the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached pages are served before the rest is touched: see iurc_portal/core/cache.py.
@@ -288,6 +289,22 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview frames pages from our own origin
+# Browser features no page of the portal uses (iurc_portal/core/http.py sets both headers).
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
 
 # Content Security Policy (django-csp). Scripts only from our origin on public pages; the admin
 # gets 'unsafe-inline' in iurc_portal/core/csp.py. Video players are the only frames allowed,

@@ -192,3 +192,45 @@ def test_script_payloads_saved_through_the_admin_never_reach_the_page(client, ho
     ]
     assert not [s for s in executable if "alert" in (s.string or "")]
     assert Page.objects.get(pk=page.pk).live
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH", "TRACE", "OPTIONS"])
+def test_pages_refuse_methods_that_are_not_get_or_head(client, home_page, method):
+    response = client.generic(method, "/")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+    assert response["X-Content-Type-Options"] == "nosniff"  # the security headers are still there
+
+
+def test_pages_answer_head_like_get(client, home_page):
+    head, get = client.head("/"), client.get("/")
+    assert head.status_code == get.status_code == 200
+    assert head["Content-Type"] == get["Content-Type"]
+
+
+def test_every_response_carries_permissions_and_resource_policies(client, home_page):
+    for path in ("/", "/robots.txt", "/no-such-page/"):
+        response = client.get(path)
+        assert "camera=()" in response["Permissions-Policy"]
+        assert "geolocation=()" in response["Permissions-Policy"]
+        assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+def test_head_answers_wherever_get_does(client, home_page):
+    from news.factories import EventIndexPageFactory, NewsIndexPageFactory
+
+    NewsIndexPageFactory(parent=home_page)
+    EventIndexPageFactory(parent=home_page)
+    for path in (
+        "/robots.txt",
+        "/search/?q=cities",
+        "/news/feed/rss/",
+        "/events/calendar.ics",
+        "/sitemap.xml",
+    ):
+        get, head = client.get(path), client.head(path)
+        assert get.status_code == 200, path
+        assert head.status_code == 200, path
+        assert head["Content-Type"] == get["Content-Type"], path
+    for path in ("/robots.txt", "/search/?q=cities", "/events/calendar.ics"):
+        assert client.generic("TRACE", path).status_code == 405, path

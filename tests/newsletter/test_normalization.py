@@ -44,6 +44,8 @@ def test_unicode_domain_is_idna_encoded_with_idna_2008_rules():
         ("anna@example..org", "not a valid domain"),
         ("a" * 250 + "@example.org", "at most 254 characters"),
         ("anna@" + "ü" * 60 + ".example", "not a valid domain"),  # label over 63 once encoded
+        ("a@localhost", "must be a full domain name"),  # no mail reaches it from outside
+        ("anna@intranet.", "must be a full domain name"),
     ],
 )
 def test_bad_addresses_are_refused_with_a_clear_message(typed, fragment):
