@@ -6,6 +6,7 @@ or ?region=<slug>. An unknown slug is a 404, so a mistyped feed address fails vi
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from .forms import NewsFilterForm
@@ -52,7 +53,7 @@ class NewsRssFeed(Feed):
             return f"{url}?region={scope['region'].slug}"
         return url
 
-    def description(self, scope):
+    def intro_text(self, scope):
         return self.index_page.intro or _(
             "News from the International Urban and Regional Cooperation programme."
         )
@@ -68,8 +69,14 @@ class NewsRssFeed(Feed):
     def item_title(self, item):
         return item.title
 
+    # Feed readers show descriptions and summaries as HTML. Editors type them as plain text, so
+    # they are escaped once more than XML needs: whatever was typed is shown as typed, and markup
+    # never becomes live HTML in a reader.
+    def description(self, scope):
+        return escape(self.intro_text(scope))
+
     def item_description(self, item):
-        return item.get_listing_summary()
+        return escape(item.get_listing_summary())
 
     def item_link(self, item):
         return item.get_full_url(self.request)
@@ -92,4 +99,5 @@ class NewsRssFeed(Feed):
 
 class NewsAtomFeed(NewsRssFeed):
     feed_type = Atom1Feed
-    subtitle = NewsRssFeed.description
+    # Atom's subtitle is a text construct (no HTML), so it is not escaped again.
+    subtitle = NewsRssFeed.intro_text

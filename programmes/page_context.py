@@ -12,6 +12,7 @@ from django.db import DatabaseError, transaction
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from iurc_portal.core.http import page_or_404
 from iurc_portal.core.query import in_restricted_section, page_url_maker, restricted_paths, section_page
 
 from .forms import PairingFilterForm
@@ -155,7 +156,7 @@ def directory_context(page, request):
         pairings = pairings.filter(pk__in=search_pairing_ids(query, request))
 
     paginator = Paginator(pairing_listing(pairings, request), PAIRINGS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+    page_obj = page_or_404(paginator, request)
     return {
         "form": form,
         "filters": filters,
@@ -212,7 +213,7 @@ def region_context(page, request):
     return {
         "countries": countries,
         "cities": cities,
-        "pairings": paginator.get_page(request.GET.get("page")),
+        "pairings": page_or_404(paginator, request),
         "paginator": paginator,
         "pairing_map": build_map(
             map_members(pairings, request), request=request, extra_cities=cities, fit=own or True
@@ -225,7 +226,7 @@ def city_index_context(page, request):
     paginator = Paginator(cities, CITIES_PER_PAGE)
     mapped = visible_cities(request).filter(latitude__isnull=False, longitude__isnull=False)
     return {
-        "cities": paginator.get_page(request.GET.get("page")),
+        "cities": page_or_404(paginator, request),
         "paginator": paginator,
         "pairing_map": build_map(
             map_members(live_pairings(request), request),
@@ -275,7 +276,7 @@ def programme_context(page, request):
     paginator = Paginator(pairing_listing(pairings, request), REGION_PAIRINGS_PER_PAGE)
     return {
         "strands": strands,
-        "pairings": paginator.get_page(request.GET.get("page")),
+        "pairings": page_or_404(paginator, request),
         "paginator": paginator,
         "directory": section_page(PairingIndexPage, request),
     }

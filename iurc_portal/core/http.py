@@ -1,6 +1,8 @@
 """Request helpers shared by the apps."""
 
 from django.conf import settings
+from django.core.paginator import InvalidPage
+from django.http import Http404
 
 
 def client_ip(request):
@@ -38,3 +40,17 @@ class SecurityHeadersMiddleware:
             if value:
                 response.headers.setdefault(header, value)
         return response
+
+
+def page_or_404(paginator, request):
+    """The page of `paginator` that `?page=` names: the first without it, the last for "last".
+
+    A number past the end, or anything that is not a number, is a 404: showing the last page
+    under another page's address would tell search engines that page exists."""
+    number = request.GET.get("page") or 1
+    if number == "last":
+        number = paginator.num_pages
+    try:
+        return paginator.page(number)
+    except InvalidPage as error:
+        raise Http404(str(error)) from error

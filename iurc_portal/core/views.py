@@ -9,6 +9,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from .http import page_or_404
 from .models import BasePage
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -90,7 +91,7 @@ def search(request):
         paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
         # The facet counts already say how many results there are: no third full-text query.
         paginator.count = matches
-        page_obj = paginator.get_page(request.GET.get("page"))
+        page_obj = page_or_404(paginator, request)
 
     return render(
         request,

@@ -13,6 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from iurc_portal.core.blocks import BodyStreamBlock
+from iurc_portal.core.http import page_or_404
 from iurc_portal.core.models import BasePage
 
 from ..blocks import AgendaBlock
@@ -115,7 +116,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         context["upcoming_events"] = upcoming[: self.upcoming_limit]
         context["more_upcoming"] = len(upcoming) > self.upcoming_limit
         past = self.events(request).filter(end__lt=now).order_by("-start", "-pk")
-        context["past_page"] = Paginator(past, self.per_page).get_page(request.GET.get("page"))
+        context["past_page"] = page_or_404(Paginator(past, self.per_page), request)
         context["calendar_url"] = self.calendar_url()
         return context
 

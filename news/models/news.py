@@ -15,6 +15,7 @@ from wagtail.models import Site
 from wagtail.search import index
 
 from iurc_portal.core.blocks import BodyStreamBlock
+from iurc_portal.core.http import page_or_404
 from iurc_portal.core.models import BasePage
 from iurc_portal.core.query import section_page, visible
 
@@ -104,7 +105,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         paginator = Paginator(articles, self.per_page)
         context.update(
             filter_form=form,
-            page_obj=paginator.get_page(request.GET.get("page")),
+            page_obj=page_or_404(paginator, request),
             feed_links=self.feed_links(
                 category=form.selected("category"),
                 region=form.selected("region"),

@@ -110,3 +110,13 @@ def test_footer_links_show_published_pages_and_websites_only(client, home_page):
     assert "Draft terms" not in footer  # an unpublished page is left out, not linked to a 404
     assert '<a href="https://iuc.eu/" rel="noopener">Visit website</a>' in footer
     assert '<a href="/privacy/">Data protection</a>' in footer
+
+
+@pytest.mark.parametrize("page", ["99", "0", "-1", "two", "1.5"])
+def test_a_page_number_past_the_end_or_not_a_number_is_a_404(client, home_page, page):
+    from iurc_portal.core.models import StandardPage
+
+    home_page.add_child(instance=StandardPage(title="Cities and regions", slug="about"))
+    assert client.get("/search/?q=cities").status_code == 200
+    assert client.get("/search/?q=cities&page=last").status_code == 200
+    assert client.get(f"/search/?q=cities&page={page}").status_code == 404

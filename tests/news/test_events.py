@@ -58,7 +58,8 @@ def test_past_events_paginate(client, event_index):
     page_three = client.get("/events/?page=3").context["past_page"]
 
     assert [e.title for e in page_three.object_list] == [f"Past {d}" for d in range(21, 26)]
-    assert client.get("/events/?page=zzz").status_code == 200
+    assert client.get("/events/?page=zzz").status_code == 404
+    assert client.get("/events/?page=4").status_code == 404
 
 
 def test_event_page_shows_local_time_in_the_events_time_zone(client, event_index):

@@ -88,3 +88,15 @@ def test_feeds_are_linked_from_the_head(client, articles, news_index):
 
     article_head = client.get("/news/story-0/").content.decode().split("</head>")[0]
     assert 'type="application/rss+xml"' in article_head and 'href="/news/feed/rss/"' in article_head
+
+
+@pytest.mark.parametrize("url", ["/news/feed/rss/", "/news/feed/atom/"])
+def test_markup_typed_by_an_editor_is_shown_as_text_in_feed_readers(client, news_index, url):
+    typed = 'Cities <b>meet</b> & "plan" <script>alert(1)</script>'
+    NewsArticlePageFactory(parent=news_index, title="Markup", slug="markup", intro=typed)
+    feed = feedparser.parse(client.get(url).content)
+    # feedparser reads the summary as HTML, as a reader does: the text comes out as typed,
+    # with no element in it.
+    summary = feed.entries[0].summary
+    assert "<b>" not in summary and "<script>" not in summary
+    assert "&lt;b&gt;meet&lt;/b&gt;" in summary and "&lt;script&gt;" in summary

@@ -84,9 +84,6 @@ def test_empty_result_says_so(client, world):
         '?q="unbalanced',
         "?q=NEAR(a b) AND OR *",
         "?q=%E2%80%AE%F0%9F%8F%99%EF%B8%8F",
-        "?page=999",
-        "?page=-1",
-        "?page=abc",
         "?unknown=1",
     ],
 )
@@ -94,6 +91,12 @@ def test_bad_values_give_a_clean_page(client, world, query):
     response = client.get(f"/pairings/{query}")
     assert response.status_code == 200
     assert "<h1>Pairings</h1>" in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["999", "-1", "abc"])
+def test_a_page_that_does_not_exist_is_a_404(client, world, page):
+    assert client.get(f"/pairings/?page={page}").status_code == 404
+    assert client.get(f"/regions/asia/?page={page}").status_code == 404
 
 
 def test_a_bad_filter_is_ignored_with_a_note_and_the_good_ones_still_apply(client, world):
