@@ -166,7 +166,10 @@ def directory_context(page, request):
         "pairings": page_obj,
         "paginator": paginator,
         "result_count": paginator.count,
-        "pairing_map": build_map(map_members(pairings, request), request=request),
+        # No results, no map: an empty world map would only be something to scroll past.
+        "pairing_map": build_map(map_members(pairings, request), request=request)
+        if paginator.count
+        else None,
     }
 
 

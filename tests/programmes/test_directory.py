@@ -66,7 +66,7 @@ def test_empty_result_says_so(client, world):
     assert titles == set()
     assert "0 pairings" in html
     assert "No pairings match these filters." in html
-    assert "<table" not in html[html.index("0 pairings") : html.index("map-heading")]
+    assert "<table" not in html[html.index("0 pairings") :]  # neither the listing nor the map's table
 
 
 @pytest.mark.parametrize(
@@ -185,3 +185,10 @@ def test_search_ignores_unpublished_and_private_member_cities(client, world):
         assert titles == set(), query
     _response, titles = results(client, "?q=Christchurch")
     assert titles == {"Port cities trio"}
+
+
+def test_a_search_without_results_shows_no_map(client, world):
+    html = client.get("/pairings/?q=nothing-matches-this").content.decode()
+    assert "No pairings match these filters." in html
+    assert 'id="pairings-map"' not in html and "Map of these pairings" not in html
+    assert 'id="pairings-map"' in client.get("/pairings/").content.decode()
