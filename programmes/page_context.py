@@ -13,7 +13,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquer
 from django.db.models.functions import Coalesce
 
 from iurc_portal.core.http import page_or_404
-from iurc_portal.core.query import in_restricted_section, page_url_maker, restricted_paths, section_page
+from iurc_portal.core.query import outside_restricted_sections, page_url_maker, section_page
 
 from .forms import PairingFilterForm
 from .models import CityPage, PairingIndexPage, PairingMember, PairingPage, ProgrammePage, RegionPage
@@ -34,12 +34,9 @@ def member_queryset(request=None):
 
     Visibility is a join condition (live, outside the restricted sections), not a subquery
     over all pages: with thousands of cities PostgreSQL plans the join far better."""
-    members = PairingMember.objects.filter(city__live=True)
-    if request is None:
-        members = members.filter(~in_restricted_section("city__path"))
-    else:
-        for path in restricted_paths(request):
-            members = members.exclude(city__path__startswith=path)
+    members = outside_restricted_sections(
+        PairingMember.objects.filter(city__live=True), request, "city__path"
+    )
     return members.select_related("city__country").order_by("pairing_id", "sort_order", "pk")
 
 

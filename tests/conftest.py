@@ -48,6 +48,10 @@ def redis_cache(settings):
     from django.core.cache import cache
 
     yield cache
-    keys = cache._cache.get_client().keys(f"{settings.CACHES['default']['KEY_PREFIX']}:*")
+    import redis
+
+    client = redis.Redis.from_url(url)
+    keys = client.keys(f"{settings.CACHES['default']['KEY_PREFIX']}:*")
     if keys:
-        cache._cache.get_client(write=True).delete(*keys)
+        client.delete(*keys)
+    client.close()

@@ -28,19 +28,24 @@ def in_restricted_section(path="path"):
     return Exists(restrictions)
 
 
+def outside_restricted_sections(queryset, request=None, path="path"):
+    """`queryset` without the pages (`path` names their tree path, e.g. "city__path") that are
+    in a restricted section.
+
+    Given the request, the restricted sections are read once for all of its listings (on most
+    sites there are none, and then they add no condition at all); without it, they are a
+    condition of this query instead of a query of their own."""
+    if request is None:
+        return queryset.filter(~in_restricted_section(path))
+    for restricted in restricted_paths(request):
+        queryset = queryset.exclude(**{f"{path}__startswith": restricted})
+    return queryset
+
+
 class PortalPageQuerySet(PageQuerySet):
     def visible(self, request=None):
-        """What visitors may see: Wagtail's `.live().public()` (tests compare the two).
-
-        Given the request, the restricted sections are read once for all of its listings (on
-        most sites there are none, and then they add no condition at all); without it, they
-        are a condition of this query instead of a query of their own."""
-        if request is None:
-            return self.live().filter(~in_restricted_section())
-        live = self.live()
-        for path in restricted_paths(request):
-            live = live.exclude(path__startswith=path)
-        return live
+        """What visitors may see: Wagtail's `.live().public()` (tests compare the two)."""
+        return outside_restricted_sections(self.live(), request)
 
 
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)

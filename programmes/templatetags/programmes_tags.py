@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 
-from iurc_portal.core.query import restricted_paths, section_page
+from iurc_portal.core.query import outside_restricted_sections, section_page
 
 from .. import svgmap
 from ..models import CityPage, PairingIndexPage, PairingPage, RegionIndexPage, RegionPage
@@ -46,9 +46,7 @@ def programmes_overview(context):
 def site_totals(request):
     """How many pairings and cities visitors can see, counted in one query."""
     content_types = ContentType.objects.get_for_models(PairingPage, CityPage)
-    counted = Page.objects.live()
-    for path in restricted_paths(request):
-        counted = counted.exclude(path__startswith=path)
+    counted = outside_restricted_sections(Page.objects.live(), request)
     return counted.aggregate(
         pairing_count=Count("pk", filter=Q(content_type=content_types[PairingPage])),
         city_count=Count("pk", filter=Q(content_type=content_types[CityPage])),
