@@ -5,6 +5,7 @@ from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext_lazy as _
 
 from iurc_portal.core.query import site_sections
+from iurc_portal.core.sitewide import site_settings, sitewide
 from programmes.models import RegionPage, Theme
 
 from .models import ConsentText
@@ -13,6 +14,10 @@ from .tokens import make_form_time_token, read_form_time_token
 
 HONEYPOT_FIELD = "nl_hp"
 TIME_FIELD = "nl_ts"
+
+
+def _current_consent(_site):
+    return ConsentText.current()
 
 
 class InterestsField(forms.ModelMultipleChoiceField):
@@ -111,20 +116,21 @@ class SignupForm(forms.Form):
 
     @cached_property
     def consent_text(self):
-        """The statement shown now: the newest version."""
-        return ConsentText.current()
+        """The statement shown now: the newest version (kept per cache generation, as it is in
+        every page's footer; a new version starts a new generation)."""
+        return sitewide("consent statement", _current_consent, self.request, per_site=False)
 
     @cached_property
     def privacy_url(self):
         """The privacy notice the consent statement refers to, if it is published."""
-        from iurc_portal.core.models import SiteSettings
-
         if self.request is None:
             return ""
-        page_id = SiteSettings.for_request(self.request).privacy_page_id
+        found = site_settings(self.request)
+        if found is None:
+            return ""
         # Usually a section of the site, already loaded for the menu; otherwise one query.
         sections = {section.pk: section for section in site_sections(self.request)}
-        page = sections.get(page_id) or SiteSettings.for_request(self.request).privacy_page
+        page = sections.get(found.privacy_page_id) or found.privacy_page
         return (page.get_url(self.request) or "") if page is not None and page.live else ""
 
     @property

@@ -1,7 +1,11 @@
 """The pairings directory's filter form: validates the query string, never trusts it."""
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from iurc_portal.core.query import outside_restricted_sections
 
 from .models import Country, ProgrammePage, RegionPage, Theme
 
@@ -44,12 +48,16 @@ class SlugChoiceField(forms.ChoiceField):
 
 
 def filter_options(request=None):
-    """The directory's filter options."""
+    """The directory's filter options: regions and programmes (both pages, read as plain pages
+    in one query: a filter needs only their title, slug and path), countries and themes."""
+    pages = outside_restricted_sections(Page.objects.type(RegionPage, ProgrammePage).live(), request)
+    pages = list(pages.order_by("path"))
+    region_type = ContentType.objects.get_for_model(RegionPage)
     return {
-        "region": list(RegionPage.objects.visible(request).order_by("title")),
+        "region": sorted((page for page in pages if page.content_type_id == region_type.pk), key=str),
         "country": list(Country.objects.filter(cities__live=True).distinct().order_by("name")),
         "theme": list(Theme.objects.order_by("name")),
-        "programme": list(ProgrammePage.objects.visible(request).order_by("path")),
+        "programme": [page for page in pages if page.content_type_id != region_type.pk],
     }
 
 

@@ -49,6 +49,20 @@ def pairing_listing(queryset, request=None):
     )
 
 
+def paginate_pairings(pairings, request, per_page):
+    """(the page of `pairings` that `?page=` names, its paginator, the ids of all of them).
+
+    One query names every pairing, in listing order: its length is the count and the ids
+    draw the map, so neither needs a query of its own; then the page's rows, with their
+    members and themes."""
+    ids = list(pairings.order_by("title", "pk").values_list("pk", flat=True))
+    paginator = Paginator(ids, per_page)
+    page_obj = page_or_404(paginator, request)
+    rows = pairing_listing(PairingPage.objects.filter(pk__in=page_obj.object_list), request)
+    page_obj.object_list = list(rows)
+    return page_obj, paginator, ids
+
+
 def live_pairings(request=None):
     return PairingPage.objects.visible(request)
 
@@ -57,13 +71,14 @@ CITY_VALUES = ("pk", "title", "url_path", "country__name", "latitude", "longitud
 
 
 def map_members(pairings, request=None):
-    """Members of `pairings` (a queryset) as `Member`s for drawing the map: two queries.
+    """Members of `pairings` (a queryset, or a list of their ids) as `Member`s for drawing the
+    map: two queries (one given the ids).
 
     Read as values: a directory map has hundreds of members, and building their city and
     pairing pages cost more than drawing them. The pairings' ids are fetched first: as a
     subquery (with its path and search conditions) PostgreSQL chose a plan a hundred times
     slower on a large directory."""
-    ids = list(pairings.order_by().values_list("pk", flat=True))
+    ids = pairings if isinstance(pairings, list) else list(pairings.order_by().values_list("pk", flat=True))
     url = page_url_maker(request)
     rows = (
         member_queryset(request)
@@ -152,8 +167,7 @@ def directory_context(page, request):
     if query:
         pairings = pairings.filter(pk__in=search_pairing_ids(query, request))
 
-    paginator = Paginator(pairing_listing(pairings, request), PAIRINGS_PER_PAGE)
-    page_obj = page_or_404(paginator, request)
+    page_obj, paginator, ids = paginate_pairings(pairings, request, PAIRINGS_PER_PAGE)
     return {
         "form": form,
         "filters": filters,
@@ -164,9 +178,7 @@ def directory_context(page, request):
         "paginator": paginator,
         "result_count": paginator.count,
         # No results, no map: an empty world map would only be something to scroll past.
-        "pairing_map": build_map(map_members(pairings, request), request=request)
-        if paginator.count
-        else None,
+        "pairing_map": build_map(map_members(ids, request), request=request) if ids else None,
     }
 
 
@@ -208,15 +220,15 @@ def region_context(page, request):
         request,
     )
     pairings = live_pairings(request).filter(region=page)
-    paginator = Paginator(pairing_listing(pairings, request), REGION_PAIRINGS_PER_PAGE)
+    page_obj, paginator, ids = paginate_pairings(pairings, request, REGION_PAIRINGS_PER_PAGE)
     own = {city.pk for city in cities}
     return {
         "countries": countries,
         "cities": cities,
-        "pairings": page_or_404(paginator, request),
+        "pairings": page_obj,
         "paginator": paginator,
         "pairing_map": build_map(
-            map_members(pairings, request), request=request, extra_cities=cities, fit=own or True
+            map_members(ids, request), request=request, extra_cities=cities, fit=own or True
         ),
     }
 

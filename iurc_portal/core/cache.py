@@ -112,6 +112,8 @@ class ResilientRedisCache(RedisCache):
 
 
 GENERATION_KEY = "pagecache:generation"
+# The generation read for a request, kept on it for core.sitewide.
+GENERATION_ATTRIBUTE = "iurc_cache_generation"
 # The number names the shape of an entry: a release that changes it starts with an empty cache.
 ENTRY_PREFIX = "pagecache:3:"
 CSRF_PLACEHOLDER = "__PAGE_CACHE_CSRF_TOKEN__"
@@ -170,6 +172,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = self.key(request, query)
         generation, entry = read_with_generation(key)
+        setattr(request, GENERATION_ATTRIBUTE, generation)
         if entry and entry["generation"] == generation:
             # The visitor's CSRF cookie is read (or a new one made) as for a rendered page, and
             # set on the way out when it is new.

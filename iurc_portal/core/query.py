@@ -1,10 +1,8 @@
-"""What every page of the public site reads about the page tree, once per request.
+"""What the public site may show of the page tree: visible pages, sections, page URLs.
 
 The header's menu, the breadcrumbs and the "see all" links of sections all name the home page's
-children. They are loaded in one query and kept on the request, so a page that shows five
-sections still asks once. The same goes for the paths of the restricted sections, which every
-listing of the page needs.
-Nothing here outlives the request: the page cache is the only cache across requests.
+children, and every listing leaves out the restricted sections: both are read once per process
+and cache generation (core.sitewide), so a page that shows five sections asks for none.
 """
 
 from django.db.models import Exists, F, OuterRef
@@ -12,8 +10,7 @@ from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
-REQUEST_ATTRIBUTE = "iurc_sections"
-RESTRICTIONS_ATTRIBUTE = "iurc_restricted_paths"
+from .sitewide import sitewide
 
 
 def in_restricted_section(path="path"):
@@ -51,14 +48,13 @@ class PortalPageQuerySet(PageQuerySet):
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
 
 
-def restricted_paths(request):
-    """Paths of the pages that have a view restriction (one query per request)."""
-    paths = getattr(request, RESTRICTIONS_ATTRIBUTE, None) if request is not None else None
-    if paths is None:
-        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-        if request is not None:
-            setattr(request, RESTRICTIONS_ATTRIBUTE, paths)
-    return paths
+def restricted_paths(request=None):
+    """Paths of the pages that have a view restriction (kept per cache generation)."""
+    return sitewide("restricted paths", _load_restricted_paths, request, per_site=False)
+
+
+def _load_restricted_paths(_site):
+    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 def visible(pages, request):
@@ -71,18 +67,18 @@ def visible(pages, request):
 
 
 def site_sections(request):
-    """The live, public children of the request's site root, in tree order (one query per request)."""
+    """The live, public children of the request's site root, in tree order (kept per cache
+    generation: shared by every request of this process, so read, never change, them)."""
     if request is None:
         return []
-    sections = getattr(request, REQUEST_ATTRIBUTE, None)
-    if sections is None:
-        site = Site.find_for_request(request)
-        sections = []
-        if site is not None:
-            # Whole rows: section_page() turns them into their own types without another query.
-            sections = visible(Page.objects.child_of(site.root_page).order_by("path"), request)
-        setattr(request, REQUEST_ATTRIBUTE, sections)
-    return sections
+    return sitewide("sections", lambda site: _load_sections(site, request), request)
+
+
+def _load_sections(site, request):
+    if site is None:
+        return []
+    # Whole rows: section_page() turns them into their own types without another query.
+    return visible(Page.objects.child_of(site.root_page).order_by("path"), request)
 
 
 def section_page(model, request):

@@ -107,7 +107,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "wagtail.contrib.settings.context_processors.settings",
+                "iurc_portal.core.context_processors.site",
             ],
         },
     },
@@ -168,6 +168,9 @@ else:
 # Full-page cache for anonymous visitors (iurc_portal/core/cache.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# Site-wide data (menu, settings, restricted sections) kept in each process per cache generation,
+# for at most this long (see core/sitewide.py).
+SITEWIDE_SECONDS = int(os.environ.get("SITEWIDE_SECONDS", "60"))
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documents/", "/newsletter/", "/static/", "/media/"]
 # The query parameters that change a page (filters, search, pagination). Any other parameter is
 # taken off the request before a cached page is looked up or rendered.

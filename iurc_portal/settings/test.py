@@ -13,6 +13,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 AXES_ENABLED = False
 # Tests create pages through the ORM without publishing; their own tests switch the page cache on.
 PAGE_CACHE_ENABLED = False
+SITEWIDE_SECONDS = 0
 # Static files come straight from the source folders; nothing is collected in tests.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

@@ -18,6 +18,7 @@ from iurc_portal.core.blocks import BodyStreamBlock
 from iurc_portal.core.http import page_or_404
 from iurc_portal.core.models import BasePage
 from iurc_portal.core.query import section_page, visible
+from iurc_portal.core.sitewide import site_settings as sitewide_settings
 
 from ..text import reading_minutes, stream_text, word_count
 
@@ -39,8 +40,8 @@ def site_organisation(page, request):
     """The publishing organisation as schema.org data, from the site settings."""
     from iurc_portal.core.models.site_settings import SiteSettings
 
-    if request is not None:  # both cached for the request (and the settings across requests)
-        site, site_settings = Site.find_for_request(request), SiteSettings.for_request(request)
+    if request is not None:
+        site, site_settings = Site.find_for_request(request), sitewide_settings(request)
     else:
         site = page.get_site()
         site_settings = SiteSettings.for_site(site) if site else None

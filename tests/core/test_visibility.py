@@ -3,6 +3,7 @@
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
+from iurc_portal.core import sitewide
 from iurc_portal.core.models import StandardPage
 from iurc_portal.core.query import in_restricted_section, visible
 
@@ -80,10 +81,25 @@ def test_view_restrictions_match_wagtails_own_with_aliases(tree, home_page):
     assert not alias_of_public.specific.get_view_restrictions().exists()
 
 
-def test_view_restrictions_are_one_query(tree, django_assert_num_queries):
+def test_view_restrictions_are_one_query(tree, settings, django_assert_num_queries):
+    settings.SITEWIDE_SECONDS = 60  # as in production: the restricted sections are kept
+    sitewide.forget()
     page = StandardPage.objects.get(slug="members-child")
+    list(page.get_view_restrictions())
     with django_assert_num_queries(1):
-        list(page.get_view_restrictions())
+        assert len(page.get_view_restrictions()) == 1
+    sitewide.forget()
+
+
+def test_no_restriction_anywhere_needs_no_query(home_page, settings, django_assert_num_queries):
+    settings.SITEWIDE_SECONDS = 60
+    sitewide.forget()
+    page = StandardPage(title="Open", slug="open")
+    home_page.add_child(instance=page)
+    list(page.get_view_restrictions())
+    with django_assert_num_queries(0):
+        assert list(page.get_view_restrictions()) == []
+    sitewide.forget()
 
 
 def test_page_urls_from_url_paths_match_wagtails_get_url(tree, rf):

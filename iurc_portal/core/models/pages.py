@@ -10,7 +10,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from ..blocks import BodyStreamBlock
-from ..query import PortalPageManager
+from ..query import PortalPageManager, restricted_paths
 from .images import CustomImage
 
 
@@ -21,6 +21,22 @@ def _has_subroute(page_class, remaining):
     except Http404:
         return False
     return True
+
+
+def _image_fields(model):
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one and field.related_model is CustomImage
+    ]
+
+
+def _specific_with_images(page):
+    """`page.specific`, with the images it refers to (hero, listing, social) in the same query."""
+    model = page.specific_class
+    if model is None or not issubclass(model, BasePage):
+        return page.specific
+    return model.objects.select_related(*_image_fields(model)).get(pk=page.pk)
 
 
 class BasePage(Page):
@@ -160,12 +176,16 @@ class BasePage(Page):
                 break
         if target is None:
             raise Http404
-        return target.specific.route(request, path_components[consumed:])
+        return _specific_with_images(target).route(request, path_components[consumed:])
 
     def get_view_restrictions(self):
         """Wagtail's answer in one query instead of two (the ancestors, then their restrictions):
         restrictions of this page and its ancestors, an alias standing for its source page.
-        tests/core/test_visibility.py compares it with Wagtail's own on a tree with aliases."""
+        tests/core/test_visibility.py compares it with Wagtail's own on a tree with aliases.
+        On a site with no restriction at all (the restricted sections are kept per cache
+        generation), there is nothing to ask."""
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
         chain = Page.objects.filter(path__in=paths)
         return PageViewRestriction.objects.filter(
@@ -255,9 +275,9 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_structured_data(self, request=None):
-        from .site_settings import SiteSettings
+        from ..sitewide import site_settings as sitewide_settings
 
-        site_settings = SiteSettings.for_request(request) if request else None
+        site_settings = sitewide_settings(request) if request else None
         url = self.get_full_url(request)
         organisation = {
             "@context": "https://schema.org",
