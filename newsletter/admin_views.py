@@ -29,6 +29,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from programmes.models import RegionPage, Theme
 
 from . import services
+from .admin_sending import IssueSendingViewSet
 from .models import ConsentText, Subscriber
 
 
@@ -294,4 +295,4 @@ class NewsletterViewSetGroup(ModelViewSetGroup):
     menu_label = _("Newsletter")
     menu_icon = "mail"
     menu_order = 250
-    items = (SubscriberViewSet, ConsentTextViewSet)
+    items = (IssueSendingViewSet, SubscriberViewSet, ConsentTextViewSet)

@@ -8,7 +8,7 @@ CONSENT_TEXT = (
 )
 MANAGERS_GROUP = "Newsletter managers"
 # (app label, model, codename): enough to log in, browse, export and erase subscribers,
-# and to add new versions of the consent statement.
+# to add new versions of the consent statement and to send issues.
 MANAGERS_PERMISSIONS = [
     ("wagtailadmin", "admin", "access_admin"),
     ("newsletter", "subscriber", "view_subscriber"),
@@ -16,7 +16,12 @@ MANAGERS_PERMISSIONS = [
     ("newsletter", "consenttext", "view_consenttext"),
     ("newsletter", "consenttext", "add_consenttext"),
     ("newsletter", "consenttext", "change_consenttext"),
+    ("newsletter", "issuesend", "send_issue"),
 ]
+# Wagtail's "Moderators" publish what editors write; sending an issue is the same kind of
+# decision. "Editors" compose issues but cannot send them.
+SENDERS_GROUPS = ["Moderators", MANAGERS_GROUP]
+SEND_PERMISSION = ("newsletter", "issuesend", "send_issue")
 
 
 def grant_managers_permissions(group, permission_model):

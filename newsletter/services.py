@@ -9,11 +9,13 @@ email).
 
 import logging
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from . import ratelimit
-from .models import ConsentEvent, ConsentText, Subscriber, Suppression
+from .models import ConsentEvent, ConsentText, Subscriber, SuppressedReason, Suppression
 from .tokens import hash_token, is_well_formed_confirmation_token
 
 logger = logging.getLogger(__name__)
@@ -59,7 +61,7 @@ def subscribe(*, email, email_normalized, regions=(), themes=(), consent_text=No
         created = _insert_if_new(subscriber)
         if not created:
             subscriber = Subscriber.objects.select_for_update().get(email_normalized=email_normalized)
-        if subscriber.status == Status.CONFIRMED:
+        if subscriber.status == Status.CONFIRMED and subscriber.suppressed_at is None:
             return subscriber
         if not created:
             # Pending, or unsubscribed and opting in again: a new double opt-in starts.
@@ -108,6 +110,10 @@ def confirm(token, *, source="", locale=""):
             confirmed_at=now,
             unsubscribed_at=None,
             updated_at=now,
+            # A new opt-in from the mailbox itself outweighs its old bounces and complaints.
+            hard_bounces=0,
+            suppressed_at=None,
+            suppressed_reason="",
         )
         if not changed:
             subscriber.refresh_from_db()
@@ -149,6 +155,30 @@ def unsubscribe(subscriber_id, *, source="", locale=""):
             subscriber.themes.clear()
             _log(subscriber, Event.UNSUBSCRIBED, source=source, locale=locale)
     return subscriber, bool(changed)
+
+
+def suppress(subscriber_id, reason):
+    """Stop all mail to an address that bounces or complained (until it opts in again)."""
+    now = timezone.now()
+    return Subscriber.objects.filter(pk=subscriber_id, suppressed_at__isnull=True).update(
+        suppressed_at=now, suppressed_reason=reason, updated_at=now
+    )
+
+
+def record_hard_bounce(subscriber_id):
+    """Count a permanent delivery failure; enough of them suppress the address."""
+    limit = getattr(settings, "NEWSLETTER_HARD_BOUNCE_LIMIT", 3)
+    with transaction.atomic():
+        Subscriber.objects.filter(pk=subscriber_id).update(hard_bounces=F("hard_bounces") + 1)
+        if Subscriber.objects.filter(pk=subscriber_id, hard_bounces__gte=limit).exists():
+            suppress(subscriber_id, SuppressedReason.BOUNCED)
+
+
+def record_complaint(subscriber_id, *, source=""):
+    """Somebody marked our email as spam: that withdraws consent, and nothing more is sent."""
+    with transaction.atomic():
+        unsubscribe(subscriber_id, source=source or "complaint")
+        suppress(subscriber_id, SuppressedReason.COMPLAINED)
 
 
 def erase(subscriber, *, source="admin"):

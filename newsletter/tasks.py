@@ -14,6 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_tasks import task
 
 from .emails import build_message, confirm_url
@@ -105,3 +106,18 @@ def enqueue_confirmation_email(subscriber_id):
 
 def enqueue_welcome_email(subscriber_id):
     enqueue_with_transaction(send_welcome_email, subscriber_id)
+
+
+@task(backend=EMAIL_BACKEND_ALIAS)
+def send_issue_test(issue_id, address):
+    """An issue as it is now, to an editor's own address (its unsubscribe link does nothing)."""
+    from .models import NewsletterIssuePage
+    from .rendering import RenderedIssue
+
+    issue = NewsletterIssuePage.objects.filter(pk=issue_id).first()
+    if issue is None:
+        return "skipped"
+    rendered = RenderedIssue.render(issue.get_latest_revision_as_object())
+    rendered.subject = f"[{gettext('Test')}] {rendered.subject}"
+    rendered.message(None, to=address).send()
+    return "sent"

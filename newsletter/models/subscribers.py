@@ -11,11 +11,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
-from wagtail.search import index
-
-from iurc_portal.core.blocks import BodyStreamBlock
-from iurc_portal.core.models import BasePage
 
 
 def sha256_hex(value):
@@ -67,6 +62,11 @@ class ConsentText(models.Model):
         return cls.objects.order_by("-created_at", "-pk").first()
 
 
+class SuppressedReason(models.TextChoices):
+    BOUNCED = "bounced", _("Repeated hard bounces")
+    COMPLAINED = "complained", _("Spam complaint")
+
+
 class Subscriber(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending confirmation")
@@ -105,6 +105,13 @@ class Subscriber(models.Model):
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     unsubscribed_at = models.DateTimeField(_("unsubscribed"), null=True, blank=True)
     erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
+    # Mail is not sent to an address that keeps bouncing or that reported us as spam; a new
+    # double opt-in (the person shows the mailbox works and wants mail) lifts it.
+    hard_bounces = models.PositiveSmallIntegerField(_("hard bounces"), default=0)
+    suppressed_at = models.DateTimeField(_("suppressed"), null=True, blank=True)
+    suppressed_reason = models.CharField(
+        _("suppressed because"), max_length=16, choices=SuppressedReason.choices, blank=True
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -217,28 +224,3 @@ class Suppression(models.Model):
     @classmethod
     def is_suppressed(cls, email_normalized):
         return cls.objects.filter(email_hash=cls.hash_for(email_normalized)).exists()
-
-
-class NewsletterPage(BasePage):
-    """The "Stay in the loop" sign-up page at /newsletter/."""
-
-    intro = models.TextField(_("introduction"), blank=True, max_length=1000)
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = BasePage.search_fields + [index.SearchField("intro")]
-    summary_source_field = "intro"
-
-    parent_page_types = ["core.HomePage"]
-    subpage_types = []
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("newsletter page")
-
-    def get_context(self, request, *args, **kwargs):
-        from .forms import SignupForm
-
-        context = super().get_context(request, *args, **kwargs)
-        context.setdefault("form", SignupForm(source=self.get_url(request), request=request))
-        return context
