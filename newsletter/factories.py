@@ -2,9 +2,12 @@
 
 import factory
 import wagtail_factories
+from wagtail.rich_text import RichText
+
+from iurc_portal.core.factories import parental_many_to_many
 
 from .defaults import CONSENT_TEXT, CONSENT_VERSION
-from .models import ConsentText, NewsletterPage, Subscriber
+from .models import ConsentText, NewsletterArchivePage, NewsletterIssuePage, NewsletterPage, Subscriber
 from .normalization import normalize_email
 
 
@@ -45,3 +48,29 @@ class NewsletterPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = NewsletterPage
+
+
+class NewsletterArchivePageFactory(wagtail_factories.PageFactory):
+    title = "Past issues"
+    slug = "issues"
+
+    class Meta:
+        model = NewsletterArchivePage
+
+
+class NewsletterIssuePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Stay in the loop #{n}")
+    slug = factory.Sequence(lambda n: f"issue-{n}")
+    subject = factory.LazyAttribute(lambda o: f"{o.title}: news from the programme")
+    preheader = "Cities working together, events to join."
+    intro = "What happened this month in the programme."
+    body = factory.LazyFunction(
+        lambda: [("heading", "Dear readers"), ("text", RichText("<p>Welcome to this issue.</p>"))]
+    )
+
+    class Meta:
+        model = NewsletterIssuePage
+        skip_postgeneration_save = True
+
+    regions = parental_many_to_many("regions")
+    themes = parental_many_to_many("themes")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import views, webhooks
 
 app_name = "newsletter"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("subscribe/", views.subscribe, name="subscribe"),
     path("confirm/<str:token>/", views.confirm, name="confirm"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("webhooks/bounces/", webhooks.bounce_webhook, name="bounce_webhook"),
 ]

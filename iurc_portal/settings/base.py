@@ -396,4 +396,18 @@ NEWSLETTER_RATE_LIMITS = {
 }
 # Time trap: a form sent back sooner than this after it was shown is a bot's.
 NEWSLETTER_MIN_FORM_SECONDS = 2
+# Sending issues (manage.py newsletter_worker): messages per second and per SMTP connection,
+# retry delays for temporary failures, hard bounces before an address is suppressed.
+NEWSLETTER_SEND_RATE = float(os.environ.get("NEWSLETTER_SEND_RATE", "20"))
+NEWSLETTER_MESSAGES_PER_CONNECTION = int(os.environ.get("NEWSLETTER_MESSAGES_PER_CONNECTION", "100"))
+NEWSLETTER_DELIVERY_RETRY_DELAYS = [
+    int(seconds)
+    for seconds in os.environ.get("NEWSLETTER_DELIVERY_RETRY_DELAYS", "60,300,1800,7200").split(",")
+    if seconds.strip()
+]
+NEWSLETTER_CLAIM_LEASE_SECONDS = int(os.environ.get("NEWSLETTER_CLAIM_LEASE_SECONDS", "120"))
+NEWSLETTER_HARD_BOUNCE_LIMIT = int(os.environ.get("NEWSLETTER_HARD_BOUNCE_LIMIT", "3"))
+NEWSLETTER_LIST_ID = os.environ.get("NEWSLETTER_LIST_ID", "")
+# Bounce and complaint reports (django-anymail, Mailgun's signed webhooks); unset: no endpoint.
+ANYMAIL = {"MAILGUN_WEBHOOK_SIGNING_KEY": os.environ.get("NEWSLETTER_MAILGUN_WEBHOOK_SIGNING_KEY", "")}
 NEWSLETTER_MAX_FORM_AGE = 7 * 24 * 3600

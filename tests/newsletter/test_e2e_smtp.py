@@ -3,45 +3,13 @@
 Sign up, read the email the server received, open the link, press confirm, then
 unsubscribe with the RFC 8058 one-click POST taken from the welcome email's headers."""
 
-import email
-import email.policy
 import re
-import socket
 
-import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from django.test import Client
 
 from newsletter.models import Subscriber
 
 from .conftest import signup_data
-
-
-class Inbox(Message):
-    def __init__(self):
-        super().__init__(message_class=lambda: email.message.EmailMessage(policy=email.policy.default))
-        self.messages = []
-
-    def handle_message(self, message):
-        self.messages.append(message)
-
-
-@pytest.fixture
-def smtp_server(settings):
-    with socket.socket() as probe:  # a free loopback port
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    yield inbox
-    controller.stop()
 
 
 def parts(message):
