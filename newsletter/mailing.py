@@ -168,6 +168,7 @@ def deliver_one(delivery, worker_id, rendered, backend):
     message = rendered.message(subscriber, idstring=f"issue{delivery.send_id}.{delivery.pk}")
     recipient = message.to[0]
     committed = False
+    held = isinstance(backend, SMTPBackend)
 
     def commit():
         nonlocal committed
@@ -180,13 +181,14 @@ def deliver_one(delivery, worker_id, rendered, backend):
         return committed
 
     try:
-        if isinstance(backend, SMTPBackend):
+        if held:
             if backend.connection is None:
                 backend.open()
             raw = message.message().as_bytes(linesep="\r\n")
             send_held(backend.connection, message.from_email, recipient, raw, commit)
         else:
-            # Console, file and test backends cannot hold the final dot: record, then hand over.
+            # Console, file and test backends cannot hold the final dot: record, then hand over;
+            # an error from them means nothing was handed over.
             if not commit():
                 raise Declined
             backend.send_messages([message])
@@ -199,7 +201,7 @@ def deliver_one(delivery, worker_id, rendered, backend):
         code = _smtp_code(exc, recipient)
         if not isinstance(exc, (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused)):
             backend.close()  # the connection's state is unknown: start the next message afresh
-        if committed and not code:
+        if held and committed and not code:
             # The dot went out but no answer came back: the server may have the message.
             # Sending it again could make a duplicate, so the row stays "sent".
             logger.warning("No reply after sending delivery %s: counted as sent", delivery.pk)
