@@ -143,6 +143,9 @@ class SendIssueView(SenderRequiredMixin, IssueMixin, WagtailAdminTemplateMixin, 
             return self.render_to_response(self.get_context_data(form=self.get_form()), status=409)
         return super().post(request, *args, **kwargs)
 
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
     def form_valid(self, form):
         send_at = form.cleaned_data["send_at"] if form.cleaned_data["when"] == "later" else timezone.now()
         try:
