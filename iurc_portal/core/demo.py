@@ -250,7 +250,9 @@ PRIVACY_BODY = [
         "status</b> (waiting for confirmation, confirmed, unsubscribed) and when it changed.</li>"
         "<li><b>A record of your consent</b>: when you subscribed, confirmed or unsubscribed, the version "
         "of the consent statement you were shown, the page you subscribed from and the language of "
-        "the page. This record proves that we only write to people who asked us to.</li></ul>"
+        "the page. This record proves that we only write to people who asked us to.</li>"
+        "<li><b>Which issues we sent you</b> and whether each was delivered, failed or bounced, so that "
+        "nobody gets an issue twice and we stop writing to addresses that no longer work.</li></ul>"
         "<p>We do not store your name, your IP address or any free text with your subscription. Your IP "
         "address is only counted for an hour, in memory, to stop automated sign-ups.</p>",
     ),
@@ -283,6 +285,17 @@ PRIVACY_BODY = [
         _rich(
             "Only the programme's newsletter managers, in the website's administration, and the email "
             "service that delivers the messages. We never sell or share the list."
+        ),
+    ),
+    ("heading", {"text": "No tracking in our emails", "level": "h2"}),
+    (
+        "paragraph",
+        _rich(
+            "Our emails contain no tracking pixels and no rewritten links: we do not know whether or when "
+            "you open an email or which links you follow. Every link goes straight to the page it names. "
+            "If open or click counting were ever added, it would stay off unless switched on, and this "
+            "notice would say so first. Every issue can also be read on the website, in the newsletter "
+            "archive."
         ),
     ),
     ("heading", {"text": "Cookies", "level": "h2"}),
