@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.run import BASE_DIR, PY, environment, manage, psql  # noqa: E402
+from bench.run import BASE_DIR, PY, environment, manage, psql
 
 DATABASE = "iurc_bench_newsletter"
 
@@ -34,7 +34,7 @@ class Sink:
         self.first = self.last = None
         self.lock = threading.Lock()
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+    async def handle_DATA(self, server, session, envelope):
         now = time.monotonic()
         with self.lock:
             self.recipients.update(envelope.rcpt_tos)
@@ -97,7 +97,9 @@ def prepare(recipients):
     )
     Subscriber.objects.bulk_create(
         (
-            Subscriber(email=f"reader{i}@example.org", email_normalized=f"reader{i}@example.org", status="confirmed")
+            Subscriber(
+                email=f"reader{i}@example.org", email_normalized=f"reader{i}@example.org", status="confirmed"
+            )
             for i in range(recipients)
         ),
         batch_size=5000,
@@ -106,7 +108,9 @@ def prepare(recipients):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--recipients", type=int, default=10_000)
     parser.add_argument("--rate", type=float, default=0, help="messages per second (0: unthrottled)")
     parser.add_argument("--per-connection", type=int, default=100)
@@ -157,9 +161,13 @@ def main():
     window = (sink.last - sink.first) if sink.first and sink.last and sink.last > sink.first else wall
     print(f"recipients:                {args.recipients}")
     print(f"delivery rows + snapshot:  {rows_seconds:.2f} s")
-    print(f"workers:                   {args.workers} (rate limit {args.rate or 'none'}, {args.per_connection} per connection)")
+    print(
+        f"workers:                   {args.workers} (rate limit {args.rate or 'none'}, {args.per_connection} per connection)"
+    )
     print(f"worker exit status:        {status}")
-    print(f"worker wall time:          {wall:.1f} s  -> {args.recipients / wall:.0f} emails/s (start to exit)")
+    print(
+        f"worker wall time:          {wall:.1f} s  -> {args.recipients / wall:.0f} emails/s (start to exit)"
+    )
     print(f"first to last message:     {window:.1f} s  -> {got / window:.0f} emails/s at the sink")
     print(f"worker peak memory (RSS):  {peak_rss / 1024:.0f} MiB per worker process")
     print(f"received: {got} distinct, {twice} twice; rows marked sent: {sent}")

@@ -46,16 +46,22 @@ class IssueIndexView(SenderRequiredMixin, WagtailAdminTemplateMixin, TemplateVie
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         issues = list(
-            NewsletterIssuePage.objects.select_related("send").order_by("-latest_revision_created_at", "-pk")[:100]
+            NewsletterIssuePage.objects.select_related("send").order_by("-latest_revision_created_at", "-pk")[
+                :100
+            ]
         )
         counts = {}
-        for row in Delivery.objects.filter(send__issue__in=issues).values("send__issue_id", "status").annotate(
-            n=Count("pk")
+        for row in (
+            Delivery.objects.filter(send__issue__in=issues)
+            .values("send__issue_id", "status")
+            .annotate(n=Count("pk"))
         ):
             counts.setdefault(row["send__issue_id"], {})[row["status"]] = row["n"]
         for issue_counts in counts.values():
             issue_counts["waiting"] = issue_counts.get("queued", 0) + issue_counts.get("sending", 0)
-        context["rows"] = [(issue, getattr(issue, "send", None), counts.get(issue.pk, {})) for issue in issues]
+        context["rows"] = [
+            (issue, getattr(issue, "send", None), counts.get(issue.pk, {})) for issue in issues
+        ]
         return context
 
 
@@ -156,7 +162,10 @@ class SendIssueView(SenderRequiredMixin, IssueMixin, WagtailAdminTemplateMixin, 
             messages.error(self.request, _("This issue has already been scheduled."))
             return redirect("newsletter_issues:send", self.issue.pk)
         if form.cleaned_data["when"] == "later":
-            messages.success(self.request, _("Scheduled: “%(title)s” goes out at the set time.") % {"title": self.issue.title})
+            messages.success(
+                self.request,
+                _("Scheduled: “%(title)s” goes out at the set time.") % {"title": self.issue.title},
+            )
         else:
             messages.success(self.request, _("Sending “%(title)s” now.") % {"title": self.issue.title})
         return redirect("newsletter_issues:send", self.issue.pk)
@@ -166,7 +175,9 @@ class CancelSendView(SenderRequiredMixin, IssueMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        deleted, _rows = IssueSend.objects.filter(issue=self.issue, status=IssueSend.Status.SCHEDULED).delete()
+        deleted, _rows = IssueSend.objects.filter(
+            issue=self.issue, status=IssueSend.Status.SCHEDULED
+        ).delete()
         if deleted:
             messages.success(request, _("The scheduled send is cancelled."))
         else:

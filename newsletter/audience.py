@@ -22,7 +22,9 @@ def audience(issue, language=None):
     region_ids = list(issue.regions.values_list("pk", flat=True))
     theme_ids = list(issue.themes.values_list("pk", flat=True))
     if region_ids:
-        subscribers = subscribers.filter(_interest_filter(Subscriber.regions.through, "regionpage_id", region_ids))
+        subscribers = subscribers.filter(
+            _interest_filter(Subscriber.regions.through, "regionpage_id", region_ids)
+        )
     if theme_ids:
         subscribers = subscribers.filter(_interest_filter(Subscriber.themes.through, "theme_id", theme_ids))
     if len(settings.LANGUAGES) > 1:

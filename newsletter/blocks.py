@@ -86,7 +86,9 @@ class ChosenPagesBlock(PageListBlock):
             return []
         # One query for all of them, live and public only, in the editor's order.
         model = chosen[0].specific_class
-        found = {page.pk: page for page in model.objects.live().public().filter(pk__in=[p.pk for p in chosen])}
+        found = {
+            page.pk: page for page in model.objects.live().public().filter(pk__in=[p.pk for p in chosen])
+        }
         return [found[page.pk] for page in chosen if page.pk in found]
 
 

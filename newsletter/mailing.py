@@ -188,7 +188,9 @@ def deliver_one(delivery, worker_id, rendered, backend):
             relaxed_durability()
             committed = (
                 _mine(delivery, worker_id, SENDING)
-                .filter(subscriber__status=Subscriber.Status.CONFIRMED, subscriber__suppressed_at__isnull=True)
+                .filter(
+                    subscriber__status=Subscriber.Status.CONFIRMED, subscriber__suppressed_at__isnull=True
+                )
                 .update(status=SENT, sent_at=timezone.now(), attempts=F("attempts") + 1, error="")
                 == 1
             )
@@ -232,7 +234,9 @@ def deliver_batch(deliveries, worker_id, pacer, renders):
     try:
         for delivery in deliveries:
             if delivery.send_id not in renders:
-                renders[delivery.send_id] = RenderedIssue.from_send(IssueSend.objects.get(pk=delivery.send_id))
+                renders[delivery.send_id] = RenderedIssue.from_send(
+                    IssueSend.objects.get(pk=delivery.send_id)
+                )
             pacer.wait()
             deliver_one(delivery, worker_id, renders[delivery.send_id], backend)
     finally:
@@ -242,8 +246,10 @@ def deliver_batch(deliveries, worker_id, pacer, renders):
 def finish_sends(now=None):
     """Sends with nothing left to try are done."""
     waiting = Delivery.objects.filter(send=OuterRef("pk"), status__in=[QUEUED, SENDING])
-    return IssueSend.objects.filter(status=IssueSend.Status.SENDING).exclude(Exists(waiting)).update(
-        status=IssueSend.Status.DONE, finished_at=now or timezone.now()
+    return (
+        IssueSend.objects.filter(status=IssueSend.Status.SENDING)
+        .exclude(Exists(waiting))
+        .update(status=IssueSend.Status.DONE, finished_at=now or timezone.now())
     )
 
 

@@ -58,7 +58,9 @@ class RenderedIssue:
             "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
         }
         with translation.override(settings.LANGUAGE_CODE):
-            html = _INLINER.inline(absolute_links(render_to_string("newsletter/email/issue.html", context), base_url()))
+            html = _INLINER.inline(
+                absolute_links(render_to_string("newsletter/email/issue.html", context), base_url())
+            )
             context["body_text"] = issue.body.stream_block.render_text(issue.body, context)
             text = render_to_string("newsletter/email/issue.txt", context)
         rendered = cls(subject=" ".join(issue.subject.split()), html=html, text=text, web_url=web_url)

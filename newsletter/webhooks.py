@@ -63,7 +63,13 @@ def handle_tracking_event(sender, event, esp_name, **kwargs):
     if event.event_type == EventType.COMPLAINED:
         services.record_complaint(subscriber.pk, source=f"{esp_name} complaint")
         return
-    latest = Delivery.objects.filter(subscriber=subscriber, status=Delivery.Status.SENT).order_by("-sent_at").first()
+    latest = (
+        Delivery.objects.filter(subscriber=subscriber, status=Delivery.Status.SENT)
+        .order_by("-sent_at")
+        .first()
+    )
     if latest is not None:
-        Delivery.objects.filter(pk=latest.pk).update(status=Delivery.Status.BOUNCED, error=(event.description or "")[:255])
+        Delivery.objects.filter(pk=latest.pk).update(
+            status=Delivery.Status.BOUNCED, error=(event.description or "")[:255]
+        )
     services.record_hard_bounce(subscriber.pk)

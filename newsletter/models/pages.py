@@ -107,14 +107,18 @@ class NewsletterIssuePage(BasePage):
         blank=True,
         related_name="newsletter_issues",
         verbose_name=_("regions"),
-        help_text=_("Sent only to subscribers interested in one of these (or in everything). Empty: everybody."),
+        help_text=_(
+            "Sent only to subscribers interested in one of these (or in everything). Empty: everybody."
+        ),
     )
     themes = ParentalManyToManyField(
         "programmes.Theme",
         blank=True,
         related_name="newsletter_issues",
         verbose_name=_("themes"),
-        help_text=_("Sent only to subscribers interested in one of these (or in everything). Empty: everybody."),
+        help_text=_(
+            "Sent only to subscribers interested in one of these (or in everything). Empty: everybody."
+        ),
     )
     is_example = models.BooleanField(
         _("example issue"),

@@ -46,7 +46,9 @@ def groups(home_page):
 @pytest.fixture
 def login(client, groups):
     def as_member(group_name):
-        user = UserFactory(username=group_name.lower().replace(" ", "-"), email=f"{group_name[:3].lower()}@example.org")
+        user = UserFactory(
+            username=group_name.lower().replace(" ", "-"), email=f"{group_name[:3].lower()}@example.org"
+        )
         user.groups.add(groups[group_name])
         client.force_login(user)
         return user
@@ -121,7 +123,9 @@ def test_send_at_schedules_for_later(client, login, issue):
     past = client.post(send_url(issue), confirmed_post(when="later", send_at="2001-01-01 10:00"))
     assert past.status_code == 400
     later = timezone.localtime() + timezone.timedelta(days=2)
-    response = client.post(send_url(issue), confirmed_post(when="later", send_at=later.strftime("%Y-%m-%d %H:%M")))
+    response = client.post(
+        send_url(issue), confirmed_post(when="later", send_at=later.strftime("%Y-%m-%d %H:%M"))
+    )
     assert response.status_code == 302
     assert IssueSend.objects.get().status == "scheduled"
     mailing.run(once=True)

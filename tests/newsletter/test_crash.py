@@ -31,7 +31,7 @@ class CountingSink:
         self.recipients = collections.Counter()
         self.lock = threading.Lock()
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+    async def handle_DATA(self, server, session, envelope):
         with self.lock:
             self.recipients.update(envelope.rcpt_tos)
         return "250 OK"
@@ -105,4 +105,4 @@ def test_worker_killed_halfway_and_restarted_sends_everyone_exactly_one_email(ma
     assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == RECIPIENTS
     send.refresh_from_db()
     assert send.status == IssueSend.Status.DONE
-    print(f"killed after {halfway} messages with {stranded} rows claimed and unsent")  # noqa: T201
+    print(f"killed after {halfway} messages with {stranded} rows claimed and unsent")

@@ -31,7 +31,10 @@ def segments(home_page):
         "asia": asia,
         "climate": climate,
         # Segment 1: interested in Asia.
-        "asia_yes": [make(email="a1@example.org", regions=[asia]), make(email="A2@Example.org", regions=[asia])],
+        "asia_yes": [
+            make(email="a1@example.org", regions=[asia]),
+            make(email="A2@Example.org", regions=[asia]),
+        ],
         "asia_no": [
             make(email="a3@example.org", regions=[asia], status=Status.PENDING),
             make(email="a4@example.org", regions=[asia], status=Status.UNSUBSCRIBED),
@@ -56,7 +59,9 @@ def received(inbox, since=0):
     return sorted(m["To"] for m in inbox.messages[since:])
 
 
-def test_each_segment_gets_exactly_its_issue_once_with_list_headers(smtp_server, segments, make_issue, settings):
+def test_each_segment_gets_exactly_its_issue_once_with_list_headers(
+    smtp_server, segments, make_issue, settings
+):
     settings.NEWSLETTER_SEND_RATE = 0
     settings.NEWSLETTER_MESSAGES_PER_CONNECTION = 2  # several connections, one per batch
 
@@ -70,7 +75,9 @@ def test_each_segment_gets_exactly_its_issue_once_with_list_headers(smtp_server,
     assert message["Subject"] == "Asia: partners meet"
     assert message["List-Id"] == "Stay in the loop <stay-in-the-loop.testserver>"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert re.fullmatch(r"<http://testserver/newsletter/unsubscribe/[^>]+/>", message["List-Unsubscribe"].strip())
+    assert re.fullmatch(
+        r"<http://testserver/newsletter/unsubscribe/[^>]+/>", message["List-Unsubscribe"].strip()
+    )
     assert message["Precedence"] == "bulk"
     assert len({m["Message-ID"] for m in smtp_server.messages}) == len(expected)
     text = message.get_body(preferencelist=("plain",)).get_content()

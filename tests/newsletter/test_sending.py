@@ -134,18 +134,22 @@ def test_one_connection_per_batch_of_the_configured_size(make_issue, settings):
 
 def test_the_pacer_spaces_messages_at_the_configured_rate():
     sleeps = []
-    with mock.patch("newsletter.mailing.time.sleep", side_effect=sleeps.append):
-        with mock.patch("newsletter.mailing.time.monotonic", return_value=100.0):
-            pacer = mailing.Pacer(rate=4)
-            for _ in range(3):
-                pacer.wait()
+    with (
+        mock.patch("newsletter.mailing.time.sleep", side_effect=sleeps.append),
+        mock.patch("newsletter.mailing.time.monotonic", return_value=100.0),
+    ):
+        pacer = mailing.Pacer(rate=4)
+        for _ in range(3):
+            pacer.wait()
     assert sleeps == [0.25, 0.5]
 
 
 def test_a_new_opt_in_lifts_a_suppression(make_issue, signup, client):
     from .conftest import confirm_link
 
-    person = SubscriberFactory(email="back@example.org", suppressed_at=timezone.now(), suppressed_reason="bounced")
+    person = SubscriberFactory(
+        email="back@example.org", suppressed_at=timezone.now(), suppressed_reason="bounced"
+    )
     signup("back@example.org")
     assert Subscriber.objects.get(pk=person.pk).status == Subscriber.Status.PENDING
     client.post(confirm_link(mail.outbox[-1]))
