@@ -6,21 +6,13 @@ from django.core import mail
 from newsletter import mailing
 from newsletter.audience import audience
 from newsletter.factories import SubscriberFactory
-from newsletter.models import NewsletterArchivePage, NewsletterIssuePage, NewsletterPage, Subscriber
+from newsletter.models import NewsletterArchivePage, NewsletterIssuePage, Subscriber
 from newsletter.rendering import RenderedIssue
 from programmes.factories import RegionPageFactory, ThemeFactory
 
 from .conftest import start_send
 
 pytestmark = pytest.mark.django_db
-
-
-def test_tree_rules_on_both_sides():
-    assert NewsletterPage.subpage_types == ["newsletter.NewsletterArchivePage"]
-    assert NewsletterArchivePage.parent_page_types == ["newsletter.NewsletterPage"]
-    assert NewsletterArchivePage.subpage_types == ["newsletter.NewsletterIssuePage"]
-    assert NewsletterIssuePage.parent_page_types == ["newsletter.NewsletterArchivePage"]
-    assert NewsletterIssuePage.subpage_types == []
 
 
 def test_a_published_issue_is_public_only_once_it_is_sent(make_issue, archive_page, client):

@@ -4,7 +4,15 @@ from django.db import IntegrityError, transaction
 from wagtail.test.utils import WagtailPageTestCase
 
 from iurc_portal.core.models import HomePage, StandardPage
-from newsletter.models import ConsentEvent, ConsentText, NewsletterPage, Subscriber, sha256_hex
+from newsletter.models import (
+    ConsentEvent,
+    ConsentText,
+    NewsletterArchivePage,
+    NewsletterIssuePage,
+    NewsletterPage,
+    Subscriber,
+    sha256_hex,
+)
 
 
 @pytest.fixture
@@ -72,8 +80,16 @@ def test_mail_goes_to_the_local_part_as_typed_and_the_encoded_domain(db):
 class TestNewsletterPageTree(WagtailPageTestCase):
     def test_lives_under_the_home_page_only(self):
         self.assertAllowedParentPageTypes(NewsletterPage, {HomePage})
-        self.assertAllowedSubpageTypes(NewsletterPage, {})
+        self.assertAllowedSubpageTypes(NewsletterPage, {NewsletterArchivePage})
         self.assertCanCreateAt(HomePage, NewsletterPage)
         self.assertCanNotCreateAt(StandardPage, NewsletterPage)
         self.assertCanNotCreateAt(NewsletterPage, StandardPage)
         assert NewsletterPage.max_count == 1
+
+    def test_issues_live_in_the_archive_only(self):
+        self.assertAllowedParentPageTypes(NewsletterArchivePage, {NewsletterPage})
+        self.assertAllowedSubpageTypes(NewsletterArchivePage, {NewsletterIssuePage})
+        self.assertAllowedParentPageTypes(NewsletterIssuePage, {NewsletterArchivePage})
+        self.assertAllowedSubpageTypes(NewsletterIssuePage, {})
+        self.assertCanNotCreateAt(HomePage, NewsletterIssuePage)
+        assert NewsletterArchivePage.max_count == 1
