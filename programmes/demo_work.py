@@ -523,7 +523,8 @@ RESOURCES = [
         [],
         [],
         [],
-        "Case studies from city pairings across the globe and contributions to the SDGs and the New Urban Agenda.",
+        "Case studies from city pairings across the globe and contributions to the SDGs and the "
+        "New Urban Agenda.",
     ),
     (
         "Bangkok Food Policy 2023-2027",
@@ -556,7 +557,8 @@ RESOURCES = [
         ["food-systems"],
         ["asia-australasia"],
         [],
-        "The six categories of the Milan Urban Food Policy Pact; peer learning between mentor and mentee cities.",
+        "The six categories of the Milan Urban Food Policy Pact; peer learning between mentor and "
+        "mentee cities.",
     ),
     (
         "Rotterdam and Surat: urban water management",
@@ -567,7 +569,8 @@ RESOURCES = [
         ["water-sanitation"],
         ["asia-australasia"],
         ["rotterdam-surat"],
-        "Flood forecasting, water quantity monitoring, water quality monitoring and rooftop water storage in Surat.",
+        "Flood forecasting, water quantity monitoring, water quality monitoring and rooftop water "
+        "storage in Surat.",
     ),
     (
         "Rome and Yantai: areas of cooperation",
@@ -578,7 +581,8 @@ RESOURCES = [
         ["smart-cities", "circular-economy"],
         ["china"],
         ["rome-yantai"],
-        "Vocational school exchange, smart tourism, circular economy and renewable energy, ocean technology transfer.",
+        "Vocational school exchange, smart tourism, circular economy and renewable energy, ocean "
+        "technology transfer.",
     ),
     (
         "Bologna and Guangzhou: cluster action plan",
@@ -666,7 +670,8 @@ RESOURCES = [
         ["urban-mobility", "circular-economy"],
         ["asia-australasia"],
         [],
-        "Urban innovation, circular economy, mobility, climate adaptation, industrial modernisation, energy transition, agri-food systems and the blue economy.",
+        "Urban innovation, circular economy, mobility, climate adaptation, industrial modernisation, "
+        "energy transition, agri-food systems and the blue economy.",
     ),
     (
         "Mobility and transport deep dive: summary",
@@ -688,7 +693,8 @@ RESOURCES = [
         [],
         [],
         [],
-        "Cities with more than 100,000 inhabitants; cooperation for at least 18 months; an Urban Cooperation Action Plan.",
+        "Cities with more than 100,000 inhabitants; cooperation for at least 18 months; an Urban "
+        "Cooperation Action Plan.",
     ),
     (
         "IURC call for cities and regions 2021",
@@ -743,7 +749,7 @@ def pdf_bytes(title, lines):
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for offset in offsets:
         out += f"{offset:010d} 00000 n \n".encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%EOF\n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
 
 
@@ -804,12 +810,14 @@ def load_calls(ctx, programme):
         CallPage,
         "iuc-call-for-cities-2019",
         title="IUC call for EU cities (2019)",
-        intro="EU cities invited to pair with a city in Japan, China, the Americas facing similar challenges.",
+        intro="EU cities invited to pair with a city facing similar challenges in Japan, China or "
+        "the Americas.",
         closes_at=dt.datetime(2019, 3, 8, 23, 59, tzinfo=brussels),
         time_zone="Europe/Brussels",
         eligibility="<p>Cities with more than 100,000 inhabitants; groups of municipalities whose total "
         "population exceeds 100,000.</p>",
-        how_to_apply="<p>Fill in the online form. Chosen cities cooperate with their partner city for at least "
+        how_to_apply="<p>Fill in the online form. Chosen cities cooperate with their partner city for "
+        "at least "
         "18 months and develop an Urban Cooperation Action Plan.</p>",
         sources=source(
             "IUC programme invites EU cities to take part in international pairing",

@@ -66,7 +66,12 @@ def search_resource_ids(query):
         pass
     condition = Q()
     for word in query.split()[:8]:
-        condition &= Q(title__icontains=word) | Q(intro__icontains=word)
+        # The text read from the PDF too, so every search backend finds what is inside the file.
+        condition &= (
+            Q(title__icontains=word)
+            | Q(intro__icontains=word)
+            | Q(document__extracted_text__text__icontains=word)
+        )
     ids.update(ResourcePage.objects.live().filter(condition).values_list("pk", flat=True))
     return ids
 

@@ -41,6 +41,9 @@ class DocumentText(models.Model):
     class Meta:
         verbose_name = _("document text")
 
+    def __str__(self):
+        return str(self.document)
+
 
 class ResourceIndexPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
