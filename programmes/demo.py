@@ -10,6 +10,7 @@ from django.db import transaction
 from iurc_portal.core.demo import demo_image, ensure_page, get_home_page
 
 from .models import (
+    SDG,
     CityIndexPage,
     CityKind,
     CityPage,
@@ -426,6 +427,10 @@ PAIRINGS = [
 ]
 
 
+# SDGs a source names for a pairing: the Bangkok Food Policy article links it to goals 2, 3 and 12.
+PAIRING_SDGS = {"milan-bangkok": [2, 3, 12]}
+
+
 def source_blocks(sources):
     return [
         ("source", {"title": title, "publisher": publisher, "url": url}) for title, publisher, url in sources
@@ -531,6 +536,42 @@ def load_regions(ctx, home, countries):
     return regions
 
 
+# slug: (introduction, source title, source URL), in the portal's words from the source.
+CITY_STORIES = {
+    "almeria": (
+        "A city in south-east Spain between an arid landscape and a Mediterranean coast; its economy rests "
+        "on greenhouse agriculture, tourism and services, and it has long experience in water efficiency.",
+        "Urban & regional renewal and social cohesion",
+        "https://www.iurc.eu/thematic-networks/urban-regional-renewal-and-social-cohesion/",
+    ),
+    "surat": (
+        "A fast-growing Indian city of more than six million people that asked Rotterdam for help with its "
+        "water challenges.",
+        "Rotterdam and Surat to cooperate on urban water management",
+        "https://iuc.eu/index.php?id=277",
+    ),
+    "bangkok": (
+        "Thailand's capital, governed by the Bangkok Metropolitan Administration, which signed the Milan "
+        "Urban Food Policy Pact in 2021 and adopted the Bangkok Food Policy 2023-2027.",
+        "Team Europe and Thai cities commit to sustainable food systems",
+        "https://www.iurc.eu/2022/08/29/team-europe-and-thai-cities-commit-to-sustainable-food-systems/",
+    ),
+    "milan": (
+        "An Italian city known worldwide for urban food policy; it hosts the secretariat of the Milan Urban "
+        "Food Policy Pact.",
+        "Bangkok launches first food policy in cooperation with Milan and the European Union",
+        "https://www.iurc.eu/2023/12/12/bangkok-launches-first-food-policy-in-cooperation-with-milan-and-the-european-union/",
+    ),
+}
+
+
+def city_story(slug):
+    if slug not in CITY_STORIES:
+        return {}
+    intro, title, url = CITY_STORIES[slug]
+    return {"intro": intro, "sources": source_blocks([(title, "IURC" if "iurc" in url else "IUC", url)])}
+
+
 def load_cities(ctx, home, countries):
     index = ensure_page(
         ctx,
@@ -559,6 +600,7 @@ def load_cities(ctx, home, countries):
                 latitude=lat,
                 longitude=lon,
                 **facts,
+                **city_story(slug),
             )
         ctx.progress(done, total, "cities")
     return cities
@@ -596,6 +638,7 @@ def load_pairings(ctx, home, programmes, regions, themes, cities):
             start_year=start,
             end_year=end,
             sources=source_blocks(sources),
+            sdgs=list(SDG.objects.filter(number__in=PAIRING_SDGS.get(slug_for(eu, partners), []))),
             themes=[themes[slug] for slug in theme_slugs],
             members=members,
         )

@@ -88,7 +88,7 @@ def resource_index_context(page, request):
     query = (filters.get("q") or "").strip()
     if query:
         resources = resources.filter(pk__in=search_resource_ids(query))
-    paginator = Paginator(resource_listing(resources.distinct()), RESOURCES_PER_PAGE)
+    paginator = Paginator(resource_listing(resources), RESOURCES_PER_PAGE)
     return {
         "form": form,
         "query": query,
