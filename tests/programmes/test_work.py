@@ -192,3 +192,34 @@ def test_pdf_text_found_by_search(programme, client, django_capture_on_commit_ca
     response = client.get(resources.url, {"q": "rainwater"})
     assert [r.title for r in response.context["resources"]] == ["Action plan"]
     assert client.get(resources.url, {"q": "snowfall"}).context["paginator"].count == 0
+
+
+def test_city_and_pairing_pages_show_timeline_sources_and_hide_empty_sections(world, client):
+    programme = world.iurc
+    activities = add(programme, ActivityIndexPage, title="Activities", slug="activities")
+    add(
+        activities,
+        ActivityPage,
+        title="Study visit to Busan",
+        slug="visit",
+        activity_type="study-visit",
+        start_date=dt.date(2022, 7, 4),
+        end_date=dt.date(2022, 7, 8),
+        place="Busan",
+        pairings=[world.rotterdam_busan],
+        cities=[world.rotterdam],
+    )
+    world.rotterdam_busan.sources = [
+        ("source", {"title": "IURC news", "publisher": "IURC", "url": "https://www.iurc.eu/"})
+    ]
+    world.rotterdam_busan.save_revision().publish()
+
+    pairing = client.get(world.rotterdam_busan.url).content.decode()
+    assert "Study visit to Busan" in pairing and "4 July 2022" in pairing
+    assert "Sources" in pairing and 'href="https://www.iurc.eu/"' in pairing
+    city = client.get(world.rotterdam.url).content.decode()
+    assert "Study visit to Busan" in city
+
+    lonely = client.get(world.nowhere.url).content.decode()
+    assert "Pairings and partners" not in lonely and "Activities" not in lonely and "Sources" not in lonely
+    assert "<li>—</li>" not in lonely
