@@ -1,8 +1,9 @@
 #!/usr/bin/env python
-"""Add N news articles, cities and pairings to the database in DATABASE_URL (for benchmarks).
+"""Add N news articles, cities, pairings, activities and resources to DATABASE_URL (for benchmarks).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/iurc_bench \
-        .venv/bin/python bench/generate.py --articles 10000 --cities 1000 --pairings 500
+        .venv/bin/python bench/generate.py --articles 10000 --cities 1000 --pairings 500 \
+        --activities 10000 --resources 5000
 
 Runs on top of the demo content (loaded first if missing). Pages are created live, without
 revisions, and the search index is rebuilt once at the end instead of page by page.
@@ -76,6 +77,8 @@ def main():
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--cities", type=int, default=50)
     parser.add_argument("--pairings", type=int, default=25)
+    parser.add_argument("--activities", type=int, default=100)
+    parser.add_argument("--resources", type=int, default=50)
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
 
@@ -180,9 +183,80 @@ def main():
         pairing_index.add_child(instance=pairing)
         progress("pairings", number, args.pairings, started)
 
+    generate_work(rng, args, now, regions, themes)
+
     print("Rebuilding the search index", flush=True)
     call_command("update_index", verbosity=0)
     print("Done.", flush=True)
+
+
+def generate_work(rng, args, now, regions, themes):
+    """Activities and resources under the demo's listings; the resources share one small PDF."""
+    from datetime import date
+
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from programmes.demo_work import pdf_bytes
+    from programmes.models import (
+        ActivityIndexPage,
+        ActivityPage,
+        ActivityType,
+        ResourceIndexPage,
+        ResourcePage,
+        ResourceType,
+    )
+
+    activity_index = ActivityIndexPage.objects.get()
+    kinds = [choice for choice, _label in ActivityType.choices]
+    started = time.monotonic()
+    print(f"Activities: {args.activities}", flush=True)
+    for number in range(1, args.activities + 1):
+        activity = ActivityPage(
+            title=f"{sentence(rng, 5)[:-1]} ({number})",
+            slug=f"bench-activity-{number}",
+            activity_type=rng.choice(kinds),
+            start_date=date(2017 + number % 10, 1 + number % 12, 1 + number % 28),
+            intro=sentence(rng, 20),
+            online=bool(number % 2),
+            is_example=True,
+            live=True,
+            first_published_at=now,
+            last_published_at=now,
+        )
+        activity.regions = rng.sample(regions, k=min(1, len(regions)))
+        activity.themes = rng.sample(themes, k=min(2, len(themes)))
+        activity_index.add_child(instance=activity)
+        progress("activities", number, args.activities, started)
+
+    Document = get_document_model()
+    document = Document(title="Bench resource")
+    document.file.save(
+        "bench-resource.pdf", ContentFile(pdf_bytes("Bench resource", ["A stand-in."])), save=False
+    )
+    document.save()
+    resource_index = ResourceIndexPage.objects.get()
+    types = [choice for choice, _label in ResourceType.choices]
+    started = time.monotonic()
+    print(f"Resources: {args.resources}", flush=True)
+    for number in range(1, args.resources + 1):
+        resource = ResourcePage(
+            title=f"{sentence(rng, 5)[:-1]} ({number})",
+            slug=f"bench-resource-{number}",
+            document=document,
+            resource_type=rng.choice(types),
+            language=rng.choice(["en", "es", "pt", "fr"]),
+            year=2017 + number % 10,
+            intro=sentence(rng, 20),
+            is_example=True,
+            live=True,
+            first_published_at=now,
+            last_published_at=now,
+        )
+        resource.regions = rng.sample(regions, k=min(1, len(regions)))
+        resource.themes = rng.sample(themes, k=min(2, len(themes)))
+        resource_index.add_child(instance=resource)
+        progress("resources", number, args.resources, started)
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
 
 def benchmark_paths():
     from news.models import NewsArticlePage
-    from programmes.models import CityPage, RegionPage
+    from programmes.models import ActivityIndexPage, CityPage, RegionPage, ResourceIndexPage
 
     article = NewsArticlePage.objects.live().order_by("-date", "-pk").first()
     region = RegionPage.objects.live().order_by("path").first()
@@ -15,6 +15,8 @@ def benchmark_paths():
         "region": region.url,
         "city": city.url,
         "pairings directory": "/pairings/",
+        "activities listing": ActivityIndexPage.objects.live().get().url,
+        "resource library": ResourceIndexPage.objects.live().get().url,
         # A word in nearly every generated article (every result ranked), and a rare one.
         "search": "/search/?q=cooperation",
         "search (rare word)": "/search/?q=Rotterdam",

@@ -96,7 +96,7 @@ def article_count(database):
         return None
 
 
-def prepare(database, articles, cities, pairings, reuse=False):
+def prepare(database, articles, cities, pairings, activities, resources, reuse=False):
     env = environment(database, DJANGO_SETTINGS_MODULE="iurc_portal.settings.dev")
     env.pop("STATIC_ROOT")
     existing = article_count(database) if reuse else None
@@ -109,6 +109,7 @@ def prepare(database, articles, cities, pairings, reuse=False):
         psql("postgres", f'CREATE DATABASE "{database}"')
         manage(env, "migrate", "--no-input", "-v0")
         generate = ["--articles", str(articles), "--cities", str(cities), "--pairings", str(pairings)]
+        generate += ["--activities", str(activities), "--resources", str(resources)]
         subprocess.run([PY, "bench/generate.py", *generate], env=env, cwd=BASE_DIR, check=True)
     # Dead rows cleared and fresh planner statistics, as autovacuum leaves a live site after a
     # bulk load (rebuilding the search index replaces every entry: 2 dead rows per live one).
@@ -247,20 +248,28 @@ def main():
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
     seconds = args.seconds or (3 if args.quick else 10)
-    sizes = [("small", 100, 50, 25), ("large", 10_000, 1_000, 500)]
+    # (label, articles, cities, pairings, activities, resources)
+    sizes = [("small", 100, 50, 25, 100, 50), ("large", 10_000, 1_000, 500, 10_000, 5_000)]
     if args.quick:
-        sizes = [("small", 20, 10, 5), ("large", 200, 50, 20)]
+        sizes = [("small", 20, 10, 5, 20, 10), ("large", 200, 50, 20, 200, 100)]
 
     results = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "seconds": seconds, "sizes": {}}
-    for label, articles, cities, pairings in sizes:
+    for label, articles, cities, pairings, activities, resources in sizes:
         database = f"{DATABASE_PREFIX}{label}"
-        queries = prepare(database, articles, cities, pairings, reuse=args.reuse)
+        queries = prepare(database, articles, cities, pairings, activities, resources, reuse=args.reuse)
         if args.prepare_only:
             continue
         env = environment(database)
         # Start each size from an empty cache (Redis db of the benchmark only).
         manage(env, "shell", "-v0", "-c", "from django.core.cache import cache; cache.clear()")
-        entry = {"articles": articles, "cities": cities, "pairings": pairings, "queries": queries}
+        entry = {
+            "articles": articles,
+            "cities": cities,
+            "pairings": pairings,
+            "activities": activities,
+            "resources": resources,
+            "queries": queries,
+        }
         paths = json.loads(
             subprocess.run(
                 [
@@ -325,7 +334,7 @@ def summary(results):
         f"(cached home: {large['cached']['home']['rps']} req/s, "
         f"ratio {large['cached']['home']['rps'] / static['rps']:.2f}).",
     ]
-    for name in ("news listing", "search"):
+    for name in ("news listing", "search", "activities listing", "resource library"):
         ratio = large["uncached"][name]["p50_ms"] / small["uncached"][name]["p50_ms"]
         lines.append(
             f"{name} p50 uncached: {small['uncached'][name]['p50_ms']} ms ({small['articles']} articles) vs "

@@ -47,6 +47,9 @@ pids=()
 # Newsletter emails leave through the database queue; this worker sends them (and retries).
 $PY manage.py db_worker --backend email --no-reload &
 pids+=($!)
+# The text inside uploaded PDFs is read off the request path by this one (resource library search).
+$PY manage.py db_worker --backend background --no-reload &
+pids+=($!)
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 echo "Serving the production stack on http://127.0.0.1:$PORT/"
 .venv/bin/gunicorn --config gunicorn.conf.py

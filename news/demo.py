@@ -269,7 +269,7 @@ ARTICLES = [
 EVENTS = [
     (
         "iurc-online-info-session",
-        "IURC online info session",
+        "Example: IURC online info session",
         45,
         "10:00",
         1,
@@ -279,7 +279,7 @@ EVENTS = [
     ),
     (
         "webinar-circular-economy",
-        "Webinar: the circular economy in cities",
+        "Example webinar: the circular economy in cities",
         110,
         "10:00",
         2,
@@ -289,7 +289,7 @@ EVENTS = [
     ),
     (
         "webinar-climate-adaptation-latin-america",
-        "Webinar: climate adaptation in Latin American and European cities",
+        "Example webinar: climate adaptation in Latin American and European cities",
         160,
         "09:00",
         2,
@@ -370,6 +370,9 @@ def _events(ctx, event_index):
             end=start + datetime.timedelta(hours=hours),
             time_zone=zone_name,
             attendance=AttendanceMode.ONLINE,
+            # No source announces these sessions: the page says they are examples, and they stay
+            # out of the calendar feed and of search engines' event results.
+            is_example=True,
         )
 
 

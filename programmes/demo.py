@@ -10,6 +10,7 @@ from django.db import transaction
 from iurc_portal.core.demo import demo_image, ensure_page, get_home_page
 
 from .models import (
+    SDG,
     CityIndexPage,
     CityKind,
     CityPage,
@@ -50,12 +51,14 @@ COUNTRIES = {
     "KR": ("Republic of Korea", E.ASIA, False),
     "LT": ("Lithuania", E.EUROPE, True),
     "MX": ("Mexico", E.LATIN_AMERICA, False),
+    "MY": ("Malaysia", E.ASIA, False),
     "NL": ("Netherlands", E.EUROPE, True),
     "NZ": ("New Zealand", E.OCEANIA, False),
     "PE": ("Peru", E.LATIN_AMERICA, False),
     "PT": ("Portugal", E.EUROPE, True),
     "TH": ("Thailand", E.ASIA, False),
     "US": ("United States", E.NORTH_AMERICA, False),
+    "VN": ("Vietnam", E.ASIA, False),
 }
 
 THEMES = [
@@ -64,6 +67,11 @@ THEMES = [
         "circular-economy",
         "Circular economy",
         "Keeping materials in use: waste prevention, reuse, repair and recycling.",
+    ),
+    (
+        "food-systems",
+        "Food systems and urban food policy",
+        "How a city feeds itself: food policy, school meals, food loss and waste.",
     ),
     ("digital-transition", "Digital transition", "Digital public services, open data and connectivity."),
     (
@@ -84,17 +92,34 @@ THEMES = [
     ),
 ]
 
+IURC_ABOUT = ("About IURC", "IURC", "https://www.iurc.eu/about/")
+IURC_AA = ("Discover Asia & Australasia", "IURC", "https://www.iurc.eu/asia-australasia/")
+IURC_AA_2022 = ("Discover Asia & Australasia (2022 news)", "IURC", "https://www.iurc.eu/australasia/")
+IURC_LAC_2025 = (
+    "International urban and regional cooperation - Latin America and the Caribbean",
+    "Spatial Foresight",
+    "https://www.spatialforesight.eu/transnational-projects/articles/Transnational_Project_2024-304.html",
+)
+IUC_PAIRINGS = ("City-to-city pairings", "IUC", "http://iuc.eu/city-pairings/")
+IUC_CALL_2019 = (
+    "IUC programme invites EU cities to take part in international pairing",
+    "IUC",
+    "http://www.iuc.eu/news/34-iuc-call-for-cities-2019/",
+)
+
 PROGRAMMES = [
     {
         "slug": "iurc",
         "title": "International Urban and Regional Cooperation (IURC)",
         "acronym": "IURC",
-        "intro": "The second phase of the EU's urban cooperation programme, extending city-to-city work to "
-        "regions and to Asia, Australasia, China, Latin America and North America.",
+        "intro": "The EU's urban and regional cooperation programme after IUC: a second phase (2021-2023) "
+        "with Asia and Australasia, China, Latin America and North America, followed by later phases "
+        "that run to 2027 (North America 2024-2025, Latin America and the Caribbean 2025-2027).",
         "start_year": 2021,
-        "end_year": 2023,
+        "end_year": 2027,
         "frameworks": ("nua", "2030", "uaeu", "cohesion"),
         "website": "https://www.iurc.eu/",
+        "sources": [IURC_ABOUT, IURC_AA, IURC_LAC_2025],
         "strands": [],
     },
     {
@@ -107,12 +132,13 @@ PROGRAMMES = [
         "end_year": 2020,
         "frameworks": ("nua", "2030"),
         "website": "https://www.iuc.eu/",
+        "sources": [IURC_ABOUT, IUC_CALL_2019, IUC_PAIRINGS],
         "strands": [
             (
                 "iuc-asia",
                 "IUC Asia",
                 "IUC Asia",
-                "The Asian strand of Phase I, with pairings and clusters in China, India and Japan.",
+                "The Asian strand of Phase I, pairing European cities with cities in China.",
                 "https://www.iuc-asia.eu/",
             ),
             (
@@ -120,7 +146,7 @@ PROGRAMMES = [
                 "IUC Latin America and the Caribbean",
                 "IUC-LAC",
                 "The Latin American and Caribbean strand of Phase I.",
-                "https://iuc-lac.eu/",
+                "https://iuc-la.eu/",
             ),
             (
                 "iuc-north-america",
@@ -128,7 +154,7 @@ PROGRAMMES = [
                 "IUC NA",
                 "The North American strand of Phase I, pairing European cities with cities in Canada, "
                 "the United States and Mexico.",
-                "",
+                "https://www.iuc.eu/na/",
             ),
         ],
     },
@@ -150,9 +176,9 @@ REGIONS = [
     (
         "asia-australasia",
         "Asia and Australasia",
-        "European cities and regions cooperating with partners in Australia, India, Indonesia, Japan, "
-        "New Zealand, the Republic of Korea and Thailand.",
-        ["AU", "IN", "ID", "JP", "NZ", "KR", "TH"],
+        "European cities and regions cooperating with partners in India, Indonesia, Japan, Malaysia, "
+        "the Republic of Korea, Thailand, Vietnam, Australia and New Zealand.",
+        ["AU", "IN", "ID", "JP", "MY", "NZ", "KR", "TH", "VN"],
     ),
     (
         "china",
@@ -184,6 +210,14 @@ CITIES = {
     "barcelona": ("Barcelona", "ES", CityKind.CITY, "41.3874", "2.1686", {}),
     "belo-horizonte": ("Belo Horizonte", "BR", CityKind.CITY, "-19.9167", "-43.9345", {}),
     "bologna": ("Bologna", "IT", CityKind.CITY, "44.4949", "11.3426", {}),
+    "bologna-metropolitan-city": (
+        "Metropolitan City of Bologna",
+        "IT",
+        CityKind.METRO,
+        "44.4949",
+        "11.3426",
+        {},
+    ),
     "boston": ("Boston", "US", CityKind.CITY, "42.3601", "-71.0589", {}),
     "busan": ("Busan", "KR", CityKind.CITY, "35.1796", "129.0756", {}),
     "canberra": ("Canberra", "AU", CityKind.CITY, "-35.2809", "149.1300", {}),
@@ -199,7 +233,10 @@ CITIES = {
         CityKind.CITY,
         "23.1291",
         "113.2644",
-        {"area_km2": "7434.4"},
+        {
+            "area_km2": "7434.4",
+            "figures_source": "http://www.iuc.eu/city-pairings/?c=search&pairing_id=z86r274o",
+        },
     ),
     "hamburg": ("Hamburg", "DE", CityKind.CITY, "53.5511", "9.9937", {}),
     "los-cabos": ("Los Cabos", "MX", CityKind.CITY, "23.0615", "-109.7081", {}),
@@ -221,7 +258,7 @@ CITIES = {
         CityKind.CITY,
         "37.3891",
         "-5.9845",
-        {"area_km2": "140"},
+        {"area_km2": "140", "figures_source": "https://iuc.eu/city-pairings?c=search&pairing_id=uiix1kbi"},
     ),
     "sofia": ("Sofia", "BG", CityKind.CITY, "42.6977", "23.3219", {}),
     "surat": ("Surat", "IN", CityKind.CITY, "21.1702", "72.8311", {}),
@@ -233,86 +270,106 @@ CITIES = {
         CityKind.CITY,
         "-20.3155",
         "-40.3128",
-        {"area_km2": "96.5"},
+        {"area_km2": "96.5", "figures_source": "https://iuc.eu/city-pairings?c=search&pairing_id=uiix1kbi"},
     ),
     "vitoria-gasteiz": ("Vitoria-Gasteiz", "ES", CityKind.CITY, "42.8467", "-2.6716", {}),
     "yantai": ("Yantai", "CN", CityKind.CITY, "37.4638", "121.4479", {}),
     "zagreb": ("Zagreb", "HR", CityKind.CITY, "45.8150", "15.9819", {}),
 }
 
-# (EU side, partner side, programme slug, region slug, theme slugs, description)
+# (EU side, partner side, programme slug, region slug, theme slugs, description, start, end, sources)
+# Only pairings a public source names, with the themes and years the source gives. Years not
+# given by a source are left blank (the first phase ran 2016-2020, the second 2021-2023).
 PAIRINGS = [
-    (
-        ["rotterdam"],
-        ["busan"],
-        "iurc",
-        "asia-australasia",
-        [],
-        "Two of the world's great port cities compare how a working port and a growing city can share the same waterfront.",
-    ),
     (
         ["dublin"],
         ["seoul"],
         "iurc",
         "asia-australasia",
-        [],
-        "Two capital cities exchanging experience on the challenges of fast-growing metropolitan areas.",
+        ["urban-mobility"],
+        "An IURC pairing of two capitals; with Sofia and Sejong they began 2022 with bilateral meetings "
+        "on micro-mobility, walking and cycling.",
+        2021,
+        2023,
+        [IURC_AA, IURC_AA_2022],
     ),
     (
         ["sofia"],
         ["semarang"],
         "iurc",
         "asia-australasia",
-        [],
-        "Bulgaria's capital and the capital of Central Java province working together on sustainable urban development.",
-    ),
-    (
-        ["hamburg"],
-        ["canberra"],
-        "iurc",
-        "asia-australasia",
-        [],
-        "A European port metropolis and Australia's planned capital sharing ideas on liveable, sustainable cities.",
+        ["urban-mobility"],
+        "Sofia and Semarang cooperated on urban mobility systems, with study visits in both directions "
+        "in 2022 and 2023.",
+        2021,
+        2023,
+        [IURC_AA, IURC_AA_2022],
     ),
     (
         ["milan"],
         ["bangkok"],
         "iurc",
         "asia-australasia",
-        [],
-        "Two large metropolitan centres exchanging on urban development in the programme's Asia strand.",
+        ["food-systems"],
+        "Milan, home of the Milan Urban Food Policy Pact, supported Bangkok in writing its first food "
+        "policy, the Bangkok Food Policy 2023-2027.",
+        2022,
+        2023,
+        [
+            (
+                "Bangkok to cooperate with Milan to make urban food systems more sustainable",
+                "IURC",
+                "https://www.iurc.eu/2022/02/24/bangkok-milan-urban-food-policy/",
+            ),
+            (
+                "Bangkok launches first food policy in cooperation with Milan and the European Union",
+                "IURC",
+                "https://www.iurc.eu/2023/12/12/bangkok-launches-first-food-policy-in-cooperation-with-milan-and-the-european-union/",
+            ),
+        ],
     ),
     (
-        ["malaga", "vitoria-gasteiz"],
+        ["malaga"],
         ["christchurch"],
         "iurc",
         "asia-australasia",
-        [],
-        "A trio: two Spanish cities and New Zealand's largest South Island city cooperating together.",
-    ),
-    (
-        ["vilnius"],
-        ["new-plymouth"],
-        "iurc",
-        "asia-australasia",
-        [],
-        "Lithuania's capital and a coastal city in New Zealand's Taranaki region cooperating on sustainable development.",
-    ),
-    (
-        ["barcelona"],
-        ["new-york"],
-        "iuc-north-america",
-        "north-america",
-        [],
-        "One of the established pairings of the first phase, cited by the programme as an example of city-to-city cooperation.",
+        ["smart-cities"],
+        "An EU-New Zealand pilot action: experts from Málaga took part in Christchurch's Innovation Expo "
+        "in September 2023.",
+        2021,
+        2023,
+        [IURC_AA],
     ),
     (
         ["rotterdam"],
         ["surat"],
-        "iuc-asia",
+        "iuc",
         "asia-australasia",
-        [],
-        "A first-phase pairing between the Dutch port city and one of India's fastest-growing cities.",
+        ["water-sanitation"],
+        "Rotterdam works with Surat Municipal Corporation on urban water management: flood risk, urban "
+        "drainage and wastewater. The pairing was still presenting joint projects in IURC in 2023.",
+        None,
+        2023,
+        [
+            (
+                "Rotterdam and Surat to cooperate on urban water management",
+                "IUC",
+                "https://iuc.eu/index.php?id=277",
+            ),
+            IUC_CALL_2019,
+        ],
+    ),
+    (
+        ["grenoble-alpes"],
+        ["toyota"],
+        "iuc",
+        "asia-australasia",
+        ["smart-cities"],
+        "Toyota and Grenoble-Alpes Métropole developed smart city solutions for people, industry and the "
+        "environment in their IUC cooperation.",
+        None,
+        2020,
+        [("Toyota, Japan & Grenoble-Alpes Metropole, France", "IURC", "https://www.iurc.eu/")],
     ),
     (
         ["rome"],
@@ -320,55 +377,35 @@ PAIRINGS = [
         "iuc-asia",
         "china",
         ["air-quality", "circular-economy", "digital-transition", "smart-cities", "water-sanitation"],
-        "Yantai and Rome share strengths in efficient agriculture and electronics, and explored cooperation on smart tourism, the circular economy, renewable energy and innovation.",
+        "Yantai and Rome share strengths in efficient agriculture and electronics; they first met at the "
+        "EU-China Regional Policy Seminar in Zhengzhou in July 2018 and explored smart tourism, the "
+        "circular economy, renewable energy and innovation.",
+        2018,
+        2020,
+        [
+            (
+                "IUC city pairings: Rome – Yantai",
+                "IUC",
+                "https://iuc.eu/india-hi/city-pairings/?c=search&pairing_id=lvud6mfv",
+            )
+        ],
     ),
     (
-        ["bologna"],
+        ["bologna-metropolitan-city"],
         ["guangzhou"],
         "iuc-asia",
         "china",
         ["circular-economy", "smart-cities", "urban-mobility"],
         "Part of IUC Asia's cluster approach, in which groups of cities share one urban cooperation action plan.",
-    ),
-    (
-        ["grenoble-alpes"],
-        ["toyota"],
-        "iuc-asia",
-        "asia-australasia",
-        ["smart-cities"],
-        "A French metropolitan area and a Japanese industrial city developing smart city solutions for people, industry and the environment.",
-    ),
-    (
-        ["almada"],
-        ["belo-horizonte"],
-        "iuc-lac",
-        "latin-america-caribbean",
-        [],
-        "One of the established first-phase pairings between Portugal and Brazil.",
-    ),
-    (
-        ["milan"],
-        ["sao-paulo"],
-        "iuc-lac",
-        "latin-america-caribbean",
-        [],
-        "Two of the largest economic centres of Italy and Brazil in a first-phase pairing.",
-    ),
-    (
-        ["zagreb"],
-        ["cordoba"],
-        "iuc-lac",
-        "latin-america-caribbean",
-        [],
-        "Croatia's capital and Argentina's second city in a first-phase pairing.",
-    ),
-    (
-        ["malaga"],
-        ["cartagena"],
-        "iuc-lac",
-        "latin-america-caribbean",
-        [],
-        "Two historic port cities, in Andalusia and on Colombia's Caribbean coast.",
+        None,
+        2020,
+        [
+            (
+                "IUC city pairings: Bologna (Metropolitan) – Guangzhou",
+                "IUC",
+                "http://www.iuc.eu/city-pairings/?c=search&pairing_id=z86r274o",
+            )
+        ],
     ),
     (
         ["seville"],
@@ -377,40 +414,27 @@ PAIRINGS = [
         "latin-america-caribbean",
         ["smart-cities", "water-sanitation"],
         "Seville and Vitória worked on smart, green and entrepreneurial cities, including tourism and the creative sectors.",
-    ),
-    (
-        ["almeria"],
-        ["los-cabos"],
-        "iuc",
-        "latin-america-caribbean",
-        [],
-        "A first-phase cooperation whose follow-up opened the way to a public-private partnership between Los Cabos and Spanish investors.",
-    ),
-    (
-        ["manchester"],
-        ["montreal"],
-        "iuc-north-america",
-        "north-america",
-        [],
-        "A first-phase pairing between the English city and Quebec's largest city.",
-    ),
-    (
-        ["bologna"],
-        ["austin"],
-        "iuc-north-america",
-        "north-america",
-        [],
-        "A first-phase pairing between the Italian university city and the capital of Texas.",
-    ),
-    (
-        ["lyon"],
-        ["boston"],
-        "iuc-north-america",
-        "north-america",
-        [],
-        "A first-phase pairing between two cities known for their universities and innovation.",
+        None,
+        2020,
+        [
+            (
+                "IUC city pairings: Seville – Vitória",
+                "IUC",
+                "https://iuc.eu/city-pairings?c=search&pairing_id=uiix1kbi",
+            )
+        ],
     ),
 ]
+
+
+# SDGs a source names for a pairing: the Bangkok Food Policy article links it to goals 2, 3 and 12.
+PAIRING_SDGS = {"milan-bangkok": [2, 3, 12]}
+
+
+def source_blocks(sources):
+    return [
+        ("source", {"title": title, "publisher": publisher, "url": url}) for title, publisher, url in sources
+    ]
 
 
 def slug_for(eu, partners):
@@ -456,6 +480,7 @@ def load_programmes(ctx, home):
             funding_instrument="Partnership Instrument",
             implementing_bodies=IMPLEMENTING_BODIES,
             website=spec["website"],
+            sources=source_blocks(spec["sources"]),
             show_in_menus=spec["slug"] == "iurc",
             **flags,
         )
@@ -511,6 +536,42 @@ def load_regions(ctx, home, countries):
     return regions
 
 
+# slug: (introduction, source title, source URL), in the portal's words from the source.
+CITY_STORIES = {
+    "almeria": (
+        "A city in south-east Spain between an arid landscape and a Mediterranean coast; its economy rests "
+        "on greenhouse agriculture, tourism and services, and it has long experience in water efficiency.",
+        "Urban & regional renewal and social cohesion",
+        "https://www.iurc.eu/thematic-networks/urban-regional-renewal-and-social-cohesion/",
+    ),
+    "surat": (
+        "A fast-growing Indian city of more than six million people that asked Rotterdam for help with its "
+        "water challenges.",
+        "Rotterdam and Surat to cooperate on urban water management",
+        "https://iuc.eu/index.php?id=277",
+    ),
+    "bangkok": (
+        "Thailand's capital, governed by the Bangkok Metropolitan Administration, which signed the Milan "
+        "Urban Food Policy Pact in 2021 and adopted the Bangkok Food Policy 2023-2027.",
+        "Team Europe and Thai cities commit to sustainable food systems",
+        "https://www.iurc.eu/2022/08/29/team-europe-and-thai-cities-commit-to-sustainable-food-systems/",
+    ),
+    "milan": (
+        "An Italian city known worldwide for urban food policy; it hosts the secretariat of the Milan Urban "
+        "Food Policy Pact.",
+        "Bangkok launches first food policy in cooperation with Milan and the European Union",
+        "https://www.iurc.eu/2023/12/12/bangkok-launches-first-food-policy-in-cooperation-with-milan-and-the-european-union/",
+    ),
+}
+
+
+def city_story(slug):
+    if slug not in CITY_STORIES:
+        return {}
+    intro, title, url = CITY_STORIES[slug]
+    return {"intro": intro, "sources": source_blocks([(title, "IURC" if "iurc" in url else "IUC", url)])}
+
+
 def load_cities(ctx, home, countries):
     index = ensure_page(
         ctx,
@@ -539,6 +600,7 @@ def load_cities(ctx, home, countries):
                 latitude=lat,
                 longitude=lon,
                 **facts,
+                **city_story(slug),
             )
         ctx.progress(done, total, "cities")
     return cities
@@ -555,7 +617,8 @@ def load_pairings(ctx, home, programmes, regions, themes, cities):
         show_in_menus=True,
     )
     total = len(PAIRINGS)
-    for done, (eu, partners, programme, region, theme_slugs, description) in enumerate(PAIRINGS, start=1):
+    for done, spec in enumerate(PAIRINGS, start=1):
+        eu, partners, programme, region, theme_slugs, description, start, end, sources = spec
         members = [PairingMember(city=cities[slug], side="eu", sort_order=i) for i, slug in enumerate(eu)]
         members += [
             PairingMember(city=cities[slug], side="partner", sort_order=len(eu) + i)
@@ -570,8 +633,12 @@ def load_pairings(ctx, home, programmes, regions, themes, cities):
             intro=description,
             programme=programmes[programme],
             region=regions[region],
-            # Both phases have ended (IUC in 2020, IURC's second phase in 2023).
+            # These pairings belong to phases that have ended (IUC in 2020, IURC's second phase in 2023).
             status=PairingStatus.COMPLETED,
+            start_year=start,
+            end_year=end,
+            sources=source_blocks(sources),
+            sdgs=list(SDG.objects.filter(number__in=PAIRING_SDGS.get(slug_for(eu, partners), []))),
             themes=[themes[slug] for slug in theme_slugs],
             members=members,
         )
@@ -590,3 +657,6 @@ def load(ctx):
     regions = load_regions(ctx, home, countries)
     cities = load_cities(ctx, home, countries)
     load_pairings(ctx, home, programmes, regions, themes, cities)
+    from . import demo_work
+
+    demo_work.load(ctx, programmes["iurc"], themes, cities)

@@ -105,3 +105,60 @@ class PairingFilterForm(forms.Form):
                 value = value[:60] + "…"
             result.append((self.fields[name].label, value))
         return result
+
+
+class YearField(forms.IntegerField):
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1990, max_value=2100, required=False, label=_("Year"), **kwargs)
+
+
+class ListingFilterForm(forms.Form):
+    """Shared by the activities and resources listings: region and theme by slug, a year, a type."""
+
+    region = SlugChoiceField(key="slug", required=False, label=_("Region"))
+    theme = SlugChoiceField(key="slug", required=False, label=_("Theme"))
+    year = YearField()
+
+    type_choices = ()
+
+    def __init__(self, data=None, request=None, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["type"] = forms.ChoiceField(
+            choices=[("", _("Any"))] + list(self.type_choices), required=False, label=_("Type")
+        )
+        self.order_fields(["q", "type", "region", "theme", "year", "language"])
+        self.fields["region"].set_objects(RegionPage.objects.visible(request).order_by("title"))
+        self.fields["theme"].set_objects(Theme.objects.order_by("name"))
+
+    clean_values = PairingFilterForm.clean_values
+    ignored = PairingFilterForm.ignored
+
+
+class ActivityFilterForm(ListingFilterForm):
+    @property
+    def type_choices(self):
+        from .models import ActivityType
+
+        return ActivityType.choices
+
+
+class ResourceFilterForm(ListingFilterForm):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    language = forms.ChoiceField(required=False, label=_("Language"))
+
+    def __init__(self, data=None, request=None, **kwargs):
+        super().__init__(data, request=request, **kwargs)
+        from .models import ResourcePage
+
+        codes = ResourcePage.objects.live().order_by().values_list("language", flat=True).distinct()
+        names = dict(ResourcePage._meta.get_field("language").choices)
+        self.fields["language"].choices = [("", _("Any"))] + sorted(
+            ((code, names.get(code, code)) for code in codes), key=lambda choice: str(choice[1])
+        )
+        self.fields["q"].widget.input_type = "search"
+
+    @property
+    def type_choices(self):
+        from .models import ResourceType
+
+        return ResourceType.choices

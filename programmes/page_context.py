@@ -16,8 +16,17 @@ from iurc_portal.core.http import page_or_404
 from iurc_portal.core.query import outside_restricted_sections, page_url_maker, section_page
 
 from .forms import PairingFilterForm
-from .models import CityPage, PairingIndexPage, PairingMember, PairingPage, ProgrammePage, RegionPage
+from .models import (
+    CityPage,
+    ClusterPage,
+    PairingIndexPage,
+    PairingMember,
+    PairingPage,
+    ProgrammePage,
+    RegionPage,
+)
 from .svgmap import Member, Place, build_map
+from .work_context import related_work
 
 PAIRINGS_PER_PAGE = 20
 REGION_PAIRINGS_PER_PAGE = 24
@@ -260,6 +269,8 @@ def city_context(page, request):
             members.append(member)
     regions = RegionPage.objects.visible(request).filter(countries=page.country_id).order_by("title")
     return {
+        **related_work(request, cities=page),
+        "clusters": ClusterPage.objects.visible(request).filter(members=page).order_by("title"),
         "partnerships": partnerships,
         "regions": regions,
         "themes": page.themes.order_by("name"),
@@ -273,6 +284,7 @@ def pairing_context(page, request):
     for member in members:
         member.pairing = page
     return {
+        **related_work(request, pairings=page),
         "members": members,
         "eu_members": [m for m in members if m.side == "eu"],
         "partner_members": [m for m in members if m.side != "eu"],
@@ -286,7 +298,15 @@ def programme_context(page, request):
     strands = ProgrammePage.objects.child_of(page).visible(request).order_by("path")
     pairings = live_pairings(request).filter(programme__path__startswith=page.path)
     paginator = Paginator(pairing_listing(pairings, request), REGION_PAIRINGS_PER_PAGE)
+    from .models import ActivityIndexPage, CallIndexPage, ResourceIndexPage
+
     return {
+        "clusters": ClusterPage.objects.child_of(page).visible(request).order_by("title"),
+        "work_pages": page.get_children()
+        .live()
+        .public()
+        .type(CallIndexPage, ActivityIndexPage, ResourceIndexPage)
+        .order_by("path"),
         "strands": strands,
         "pairings": page_or_404(paginator, request),
         "paginator": paginator,

@@ -7,7 +7,9 @@
    off the request before the page renders, so such addresses share one entry and one page.
 3. Every entry records the generation it was rendered in; publishing, unpublishing, moving or
    deleting a page, or saving a taxonomy, the site settings, an image or a view restriction starts
-   a new generation, so every page is fresh at once; entries also expire after PAGE_CACHE_SECONDS.
+   a new generation, so every page is fresh at once; entries also expire after PAGE_CACHE_SECONDS,
+   or sooner when what the page shows changes with the clock (`expire_page_at`: a call that
+   closes at 17:00 is never served as open from the cache at 17:00).
 4. An entry is plain text (status, headers, HTML with the CSRF token cut out) under a key that names
    its shape, so no release ever reads another's objects; each visitor's token is put back on the
    way out ("hole punching").
@@ -17,6 +19,7 @@
 
 import hashlib
 import logging
+import math
 import re
 import time
 import uuid
@@ -123,6 +126,21 @@ STORED_HEADERS_SKIP = {"content-length", "set-cookie", "x-page-cache"}
 MAX_CACHED_QUERY_LENGTH = 200
 
 
+EXPIRY_ATTRIBUTE = "page_cache_expires_at"
+
+
+def expire_page_at(request, moment):
+    """Keep the page being rendered in the cache no later than `moment` (an aware datetime).
+
+    For content that changes with the clock rather than with a publish (a call's status); any
+    part of a page may call it, and the earliest moment wins."""
+    if request is None or moment is None:
+        return
+    current = getattr(request, EXPIRY_ATTRIBUTE, None)
+    if current is None or moment < current:
+        setattr(request, EXPIRY_ATTRIBUTE, moment)
+
+
 def bump_generation(**_kwargs):
     """Start a new cache generation: every cached page is stale from now on."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
@@ -173,7 +191,7 @@ class PageCacheMiddleware:
         key = self.key(request, query)
         generation, entry = read_with_generation(key)
         setattr(request, GENERATION_ATTRIBUTE, generation)
-        if entry and entry["generation"] == generation:
+        if entry and entry["generation"] == generation and not self._expired(entry):
             # The visitor's CSRF cookie is read (or a new one made) as for a rendered page, and
             # set on the way out when it is new.
             self.csrf.process_request(request)
@@ -181,9 +199,23 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
         if self._cacheable_response(request, response):
-            cache.set(key, self._freeze(response, generation), settings.PAGE_CACHE_SECONDS)
-            response["X-Page-Cache"] = "miss"
+            timeout = settings.PAGE_CACHE_SECONDS
+            expires_at = getattr(request, EXPIRY_ATTRIBUTE, None)
+            if expires_at is not None:
+                timeout = min(timeout, math.ceil(expires_at.timestamp() - time.time()))
+            if timeout > 0:
+                entry = self._freeze(response, generation)
+                if expires_at is not None:
+                    entry["expires"] = expires_at.timestamp()
+                cache.set(key, entry, timeout)
+                response["X-Page-Cache"] = "miss"
         return response
+
+    @staticmethod
+    def _expired(entry):
+        # Redis drops the entry at its time-out too; this check keeps the moment exact.
+        expires = entry.get("expires")
+        return expires is not None and time.time() >= expires
 
     @staticmethod
     def key(request, query):

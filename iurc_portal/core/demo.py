@@ -152,13 +152,13 @@ PHASE_ONE_SITES = [
     ),
     (
         "IUC Asia",
-        "The Asian strand of Phase I, pairing European cities with partners in China, India, Japan and more.",
+        "The Asian strand of Phase I, pairing European cities with cities in China.",
         "https://www.iuc-asia.eu/",
     ),
     (
         "IUC-LAC (Latin America and the Caribbean)",
         "The Latin American and Caribbean strand of Phase I, including its regional cooperation pairings.",
-        "https://iuc-lac.eu/",
+        "https://iuc-la.eu/",
     ),
 ]
 

@@ -184,6 +184,7 @@ PAGE_CACHE_QUERY_PARAMETERS = {
     "year",
     "country",
     "programme",
+    "language",
 }
 # Saving one of these changes what pages show (menus, footers, filters, credits).
 PAGE_CACHE_INVALIDATING_MODELS = {
@@ -377,6 +378,11 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "email": {
         "BACKEND": os.environ.get("EMAIL_TASK_BACKEND", "django_tasks_db.backend.DatabaseBackend"),
+    },
+    # Slow work that must not hold up a request (reading the text of uploaded PDFs), worked by
+    # `manage.py db_worker --backend background`.
+    "background": {
+        "BACKEND": os.environ.get("BACKGROUND_TASK_BACKEND", "django_tasks_db.backend.DatabaseBackend"),
     },
 }
 # Absolute links in emails; empty means WAGTAILADMIN_BASE_URL.

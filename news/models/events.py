@@ -4,6 +4,7 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -128,7 +129,8 @@ class EventIndexPage(RoutablePageMixin, BasePage):
         from ..ical import calendar_response
 
         since = timezone.now() - datetime.timedelta(days=self.calendar_past_days)
-        events = self.events(request).filter(end__gte=since).order_by("start", "pk")
+        # Invented events never reach anybody's calendar as if they were real.
+        events = self.events(request).filter(end__gte=since, is_example=False).order_by("start", "pk")
         return calendar_response(request, events, name=self.title)
 
 
@@ -169,6 +171,13 @@ class EventPage(RoutablePageMixin, BasePage):
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("description"))
     agenda = StreamField(AgendaBlock(), blank=True, verbose_name=_("agenda"))
+    is_example = models.BooleanField(
+        _("example"),
+        default=False,
+        help_text=_(
+            "Invented for the demo: the page says so, and no calendar or search engine gets it as an event."
+        ),
+    )
 
     base_form_class = EventPageForm
 
@@ -189,6 +198,7 @@ class EventPage(RoutablePageMixin, BasePage):
         FieldPanel("hero_image"),
         FieldPanel("body"),
         FieldPanel("agenda"),
+        FieldPanel("is_example"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
@@ -261,7 +271,9 @@ class EventPage(RoutablePageMixin, BasePage):
         return ", ".join(part for part in parts if part)
 
     def get_structured_data(self, request=None):
-        """A schema.org Event, for search engines' event results."""
+        """A schema.org Event, for search engines' event results (an example is only a web page)."""
+        if self.is_example:
+            return super().get_structured_data(request)
         url = self.get_full_url(request)
         modes = {
             AttendanceMode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
@@ -303,4 +315,6 @@ class EventPage(RoutablePageMixin, BasePage):
     def ics(self, request):
         from ..ical import calendar_response
 
+        if self.is_example:
+            raise Http404
         return calendar_response(request, [self], name=self.title, filename=f"{self.slug}.ics")

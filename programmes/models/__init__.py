@@ -1,3 +1,6 @@
+from .activities import ActivityIndexPage, ActivityPage, ActivityType
+from .calls import CallIndexPage, CallPage, CallStatus
+from .clusters import ClusterPage
 from .pages import (
     CityIndexPage,
     CityKind,
@@ -11,14 +14,23 @@ from .pages import (
     RegionPage,
     Side,
 )
+from .resources import DocumentText, ResourceIndexPage, ResourcePage, ResourceType
 from .taxonomies import SDG, Country, Theme, WorldRegion
 
 __all__ = [
     "SDG",
+    "ActivityIndexPage",
+    "ActivityPage",
+    "ActivityType",
+    "CallIndexPage",
+    "CallPage",
+    "CallStatus",
     "CityIndexPage",
     "CityKind",
     "CityPage",
+    "ClusterPage",
     "Country",
+    "DocumentText",
     "PairingIndexPage",
     "PairingMember",
     "PairingPage",
@@ -26,6 +38,9 @@ __all__ = [
     "ProgrammePage",
     "RegionIndexPage",
     "RegionPage",
+    "ResourceIndexPage",
+    "ResourcePage",
+    "ResourceType",
     "Side",
     "Theme",
     "WorldRegion",

@@ -14,6 +14,8 @@ from iurc_portal.core.blocks import BodyStreamBlock, EmbedBlock
 from iurc_portal.core.models import BasePage
 from iurc_portal.core.text import year_range
 
+from ..blocks import sources_field
+
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
 
@@ -48,6 +50,7 @@ class ProgrammePage(BasePage):
     serves_cohesion_policy = models.BooleanField(_("EU Cohesion Policy"), default=False)
     website = models.URLField(_("website"), blank=True)
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
+    sources = sources_field()
 
     content_panels = BasePage.content_panels + [
         FieldPanel("acronym"),
@@ -66,6 +69,7 @@ class ProgrammePage(BasePage):
         ),
         FieldPanel("website"),
         FieldPanel("body"),
+        FieldPanel("sources"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("acronym"),
@@ -75,7 +79,14 @@ class ProgrammePage(BasePage):
     summary_source_field = "intro"
 
     parent_page_types = ["core.HomePage", "programmes.ProgrammePage"]
-    subpage_types = ["programmes.ProgrammePage"]
+    # What the programme does lives under it: clusters, calls, activities and the resource library.
+    subpage_types = [
+        "programmes.ProgrammePage",
+        "programmes.ClusterPage",
+        "programmes.CallIndexPage",
+        "programmes.ActivityIndexPage",
+        "programmes.ResourceIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("programme page")
@@ -208,6 +219,11 @@ class CityPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
     population = models.PositiveBigIntegerField(_("population"), null=True, blank=True)
     population_year = year_field(_("population figure year"))
+    figures_source = models.URLField(
+        _("source of the population and area"),
+        blank=True,
+        help_text=_("Where the population and area figures come from."),
+    )
     area_km2 = models.DecimalField(
         _("area (km²)"),
         max_digits=10,
@@ -253,6 +269,7 @@ class CityPage(BasePage):
         "programmes.SDG", blank=True, related_name="cities", verbose_name=_("SDGs")
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("description"))
+    sources = sources_field()
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("country")]),
@@ -261,6 +278,7 @@ class CityPage(BasePage):
             [
                 FieldRowPanel([FieldPanel("population"), FieldPanel("population_year")]),
                 FieldPanel("area_km2"),
+                FieldPanel("figures_source"),
                 FieldRowPanel([FieldPanel("leader"), FieldPanel("leader_role")]),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
                 FieldPanel("website"),
@@ -271,6 +289,7 @@ class CityPage(BasePage):
         FieldPanel("themes"),
         FieldPanel("sdgs"),
         FieldPanel("body"),
+        FieldPanel("sources"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
@@ -367,6 +386,7 @@ class PairingPage(BasePage):
         related_name="+",
     )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("description"))
+    sources = sources_field()
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
@@ -377,6 +397,7 @@ class PairingPage(BasePage):
         FieldPanel("sdgs"),
         FieldPanel("action_plan"),
         FieldPanel("body"),
+        FieldPanel("sources"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),

@@ -51,3 +51,11 @@ def site_totals(request):
         pairing_count=Count("pk", filter=Q(content_type=content_types[PairingPage])),
         city_count=Count("pk", filter=Q(content_type=content_types[CityPage])),
     )
+
+
+@register.simple_tag(takes_context=True)
+def open_calls_now(context, limit=3):
+    """Calls open now; the page showing them leaves the cache when one closes or another opens."""
+    from ..work_context import open_calls
+
+    return open_calls(context.get("request"), limit)

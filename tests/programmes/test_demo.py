@@ -2,7 +2,17 @@ import pytest
 
 from iurc_portal.core import demo as core_demo
 from programmes import demo
-from programmes.models import CityPage, PairingPage, ProgrammePage, RegionPage
+from programmes.models import (
+    ActivityPage,
+    CallPage,
+    CallStatus,
+    CityPage,
+    ClusterPage,
+    PairingPage,
+    ProgrammePage,
+    RegionPage,
+    ResourcePage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +29,7 @@ def test_demo_content_is_real_complete_and_idempotent(client):
     assert first.created > 0
 
     pairings = PairingPage.objects.live()
-    assert pairings.count() >= 20
+    assert pairings.count() >= 8
     assert set(RegionPage.objects.values_list("slug", flat=True)) == {
         "asia-australasia",
         "china",
@@ -32,11 +42,46 @@ def test_demo_content_is_real_complete_and_idempotent(client):
         sides = {m.side for m in pairing.members.all()}
         assert sides == {"eu", "partner"}, pairing.title
     assert not CityPage.objects.filter(latitude=None).exists()
-    trio = PairingPage.objects.get(slug="malaga-vitoria-gasteiz-christchurch")
-    assert trio.members.count() == 3
+    # Every pairing has years, themes and a source; the corrections a check against sources found.
+    for pairing in pairings:
+        assert pairing.years and pairing.themes.exists() and len(pairing.sources), pairing.title
+    surat = PairingPage.objects.get(slug="rotterdam-surat")
+    assert surat.programme.slug == "iuc" and surat.themes.filter(slug="water-sanitation").exists()
+    assert PairingPage.objects.get(slug="grenoble-alpes-toyota").programme.slug == "iuc"
+    assert PairingPage.objects.get(slug="milan-bangkok").themes.filter(slug="food-systems").exists()
+    assert (
+        PairingPage.objects.get(slug="bologna-metropolitan-city-guangzhou")
+        .members.filter(city__kind="metro")
+        .exists()
+    )
+    assert set(
+        PairingPage.objects.filter(programme__slug="iuc-asia").values_list("region__slug", flat=True)
+    ) == {"china"}
+    codes = set(RegionPage.objects.get(slug="asia-australasia").countries.values_list("iso_code", flat=True))
+    assert {"MY", "VN"} <= codes
+    iurc = ProgrammePage.objects.get(slug="iurc")
+    assert iurc.end_year >= 2027 and len(iurc.sources)
+    assert ProgrammePage.objects.get(slug="iuc-lac").website == "https://iuc-la.eu/"
+    assert ProgrammePage.objects.get(slug="iuc-north-america").website == "https://www.iuc.eu/na/"
+
+    # What the programme does: clusters, activities, resources and one open and one closed call.
+    assert ClusterPage.objects.live().count() >= 3
+    assert ActivityPage.objects.live().count() >= 25
+    assert ResourcePage.objects.live().count() >= 20
+    statuses = {call.status for call in CallPage.objects.live()}
+    assert {CallStatus.OPEN, CallStatus.CLOSED} <= statuses
+    # Sourced activities say where they come from; invented ones are marked as examples.
+    for activity in ActivityPage.objects.live():
+        assert activity.is_example or len(activity.sources), activity.title
 
     second = run_loaders()
     assert second.created == 0
 
     response = client.get("/pairings/?q=Christchurch")
-    assert [p.slug for p in response.context["pairings"]] == ["malaga-vitoria-gasteiz-christchurch"]
+    assert [p.slug for p in response.context["pairings"]] == ["malaga-christchurch"]
+    response = client.get(surat.url)
+    assert b"Sources" in response.content and b"iuc.eu/index.php?id=277" in response.content
+    assert b"Capacity building on regenerative design" in response.content  # the timeline
+    example = CallPage.objects.get(is_example=True)
+    page = client.get(example.url).content.decode()
+    assert "Example" in page and "Europe/Brussels" in page

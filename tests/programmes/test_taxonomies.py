@@ -88,6 +88,7 @@ def test_a_pairing_can_be_created_in_the_admin_with_its_members(admin_client, wo
         "members-1-id": "",
         "members-1-DELETE": "",
         "body-count": "0",
+        "sources-count": "0",
         "action-publish": "publish",
     }
     response = admin_client.post(url, data)

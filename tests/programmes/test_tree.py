@@ -4,13 +4,17 @@ from wagtail.test.utils import WagtailPageTestCase
 from iurc_portal.core.models import HomePage, StandardPage
 from programmes.factories import CityIndexPageFactory, PairingIndexPageFactory, RegionIndexPageFactory
 from programmes.models import (
+    ActivityIndexPage,
+    CallIndexPage,
     CityIndexPage,
     CityPage,
+    ClusterPage,
     PairingIndexPage,
     PairingPage,
     ProgrammePage,
     RegionIndexPage,
     RegionPage,
+    ResourceIndexPage,
 )
 
 
@@ -20,7 +24,11 @@ class TreeRulesTests(WagtailPageTestCase):
             self.assertCanCreateAt(HomePage, model)
 
     def test_programmes_nest_as_strands(self):
-        self.assertAllowedSubpageTypes(ProgrammePage, {ProgrammePage})
+        # A programme holds its strands and what it does: clusters, calls, activities, resources.
+        self.assertAllowedSubpageTypes(
+            ProgrammePage,
+            {ProgrammePage, ClusterPage, CallIndexPage, ActivityIndexPage, ResourceIndexPage},
+        )
         self.assertAllowedParentPageTypes(ProgrammePage, {HomePage, ProgrammePage})
 
     def test_each_index_holds_only_its_own_pages(self):
