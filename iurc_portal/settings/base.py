@@ -70,6 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "iurc_portal.core.http.SecurityHeadersMiddleware",
+    # A body Django cannot parse is a 400 here, before anything reads it (core/http.py).
+    "iurc_portal.core.http.RequestBodyMiddleware",
     # Static files are answered before sessions, CSRF or the database are touched.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Cached pages are served before the rest is touched: see iurc_portal/core/cache.py.
