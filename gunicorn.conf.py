@@ -26,6 +26,11 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# gunicorn's control socket (gunicornc) sits at one path per user: two instances on a machine (make
+# serve next to a test or a benchmark) would take it from each other, and nothing here uses it.
+control_socket_disable = not os.environ.get("GUNICORN_CONTROL_SOCKET")
+if not control_socket_disable:
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
 # Large uploads go to the admin only; anything bigger than this in a header is an attack.
 limit_request_field_size = 8190
 

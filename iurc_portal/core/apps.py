@@ -10,5 +10,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from .cache import connect_invalidation_signals
+        from .login_guard import connect_signals
 
         connect_invalidation_signals()
+        connect_signals()

@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "iurc_portal.core.csp.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Credential stuffing and password spraying on the admin log-in (core/login_guard.py).
+    "iurc_portal.core.login_guard.LoginGuardMiddleware",
     # Last, as django-axes requires.
     "axes.middleware.AxesMiddleware",
 ]
@@ -341,6 +343,12 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "iurc_portal.core.http.client_ip"
 AXES_LOCKOUT_TEMPLATE = "core/lockout.html"
 AXES_VERBOSE = False
+# Beyond axes' rule (core/login_guard.py): (failures, window in seconds) for one address trying
+# any usernames, and for one username tried from addresses it never logged in from.
+LOGIN_GUARD = {
+    "address": (int(os.environ.get("LOGIN_GUARD_ADDRESS_LIMIT", "20")), 15 * 60),
+    "username": (int(os.environ.get("LOGIN_GUARD_USERNAME_LIMIT", "10")), 15 * 60),
+}
 
 # Wagtail's frontend cache purge for a CDN or reverse proxy, when configured.
 WAGTAILFRONTENDCACHE = {}
