@@ -1,7 +1,7 @@
 """Subscription state changes. Each runs in one transaction and logs its consent event.
 
 Concurrency: the unique `email_normalized` is the single source of truth. Sign-ups insert
-in a savepoint and, if the address exists, lock the existing row instead, so
+unless the address exists (ON CONFLICT DO NOTHING), then lock the row, so
 racing requests for the same address end with one row and no error; confirm and unsubscribe
 are conditional UPDATEs, so only one of several racing requests changes the state (and sends
 email).
@@ -10,7 +10,7 @@ email).
 import logging
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -35,16 +35,32 @@ def _log(subscriber, event, *, consent_text=None, source="", locale=""):
 
 
 def _insert_if_new(subscriber):
-    """Insert the row unless its address is already known; True if it was inserted.
+    """Insert the row unless its address is already known (INSERT ... ON CONFLICT DO NOTHING).
 
-    The unique address decides between racing requests: the loser's INSERT fails inside a
-    savepoint, which keeps the transaction usable. Subscribers have no save signals to miss."""
-    try:
-        with transaction.atomic():
-            subscriber.save(force_insert=True)
-    except IntegrityError:
-        return False
-    return True
+    The unique address decides between racing requests. One statement whether or not the address
+    exists: a failed INSERT inside a savepoint would cost a known address an extra round trip,
+    and that difference in time would tell that it is known. Subscribers have no save signals."""
+    Subscriber.objects.bulk_create([subscriber], ignore_conflicts=True)
+
+
+def _enqueue_confirmation(subscriber_id, *, send):
+    """Queue the confirmation email; with send=False, do the same work and throw it away.
+
+    With the database queue (production) the task is a row written in the caller's
+    transaction, so a savepoint rollback removes it and both cases cost the same. Other
+    backends run after the commit (development, tests); nothing is timed there."""
+    from django_tasks_db.backend import DatabaseBackend
+
+    from .tasks import enqueue_confirmation_email, send_confirmation_email
+
+    if not send and not isinstance(send_confirmation_email.get_backend(), DatabaseBackend):
+        return
+    savepoint = transaction.savepoint()
+    enqueue_confirmation_email(subscriber_id)
+    if send:
+        transaction.savepoint_commit(savepoint)
+    else:
+        transaction.savepoint_rollback(savepoint)
 
 
 def subscribe(*, email, email_normalized, regions=(), themes=(), consent_text=None, source="", locale=""):
@@ -52,31 +68,34 @@ def subscribe(*, email, email_normalized, regions=(), themes=(), consent_text=No
 
     Whatever the address's state, the caller shows the same response, so nobody can learn
     whether an address is on the list. A confirmed address is left as it is; a pending or
-    unsubscribed one gets (after the throttle) a new confirmation link."""
-    from .tasks import enqueue_confirmation_email
+    unsubscribed one gets (after the throttle) a new confirmation link.
 
+    The response time must not tell either, so every path does the same work: the same
+    queries, the same rate-limit round trip and the same enqueue. What a confirmed address
+    must not change (its row, interests, consent log) and an email the throttle holds back
+    are done inside a savepoint and rolled back, instead of being skipped."""
     consent_text = consent_text or ConsentText.current()
+    may_email = ratelimit.allow_confirmation_email(email_normalized)
     with transaction.atomic():
-        subscriber = Subscriber(email=email, email_normalized=email_normalized, locale=(locale or "")[:16])
-        created = _insert_if_new(subscriber)
-        if not created:
-            subscriber = Subscriber.objects.select_for_update().get(email_normalized=email_normalized)
-        if subscriber.status == Status.CONFIRMED and subscriber.suppressed_at is None:
-            return subscriber
-        if not created:
-            # Pending, or unsubscribed and opting in again: a new double opt-in starts.
-            subscriber.email = email
-            subscriber.status = Status.PENDING
-            subscriber.locale = (locale or "")[:16]
-            subscriber.save(update_fields=["email", "status", "locale", "updated_at"])
-        # A new row has no interests yet: only write them when there is something to write.
-        if regions or not created:
-            subscriber.regions.set(regions)
-        if themes or not created:
-            subscriber.themes.set(themes)
+        _insert_if_new(Subscriber(email=email, email_normalized=email_normalized, locale=(locale or "")[:16]))
+        subscriber = Subscriber.objects.select_for_update().get(email_normalized=email_normalized)
+        # A suppressed address (it bounced) opts in again like an unsubscribed one.
+        confirmed = subscriber.status == Status.CONFIRMED and subscriber.suppressed_at is None
+        changes = transaction.savepoint()
+        # New, pending, or unsubscribed and opting in again: a new double opt-in starts.
+        subscriber.email = email
+        subscriber.status = Status.PENDING
+        subscriber.locale = (locale or "")[:16]
+        subscriber.save(update_fields=["email", "status", "locale", "updated_at"])
+        subscriber.regions.set(regions)
+        subscriber.themes.set(themes)
         _log(subscriber, Event.SUBSCRIBED, consent_text=consent_text, source=source, locale=locale)
-        if ratelimit.allow_confirmation_email(email_normalized):
-            enqueue_confirmation_email(subscriber.pk)
+        if confirmed:
+            transaction.savepoint_rollback(changes)
+        else:
+            transaction.savepoint_commit(changes)
+        _enqueue_confirmation(subscriber.pk, send=may_email and not confirmed)
+        subscriber.refresh_from_db()  # what was kept (on every path, for the same reason)
     return subscriber
 
 
