@@ -90,7 +90,7 @@ def guard_wsgi(application):
         try:
             return application(environ, start_response)
         except Exception:
-            logger.exception("Request failed before Django could answer it")
+            logger.exception("Django could not answer the request")
             headers = [("Content-Type", "text/plain; charset=utf-8"), *security_headers().items()]
             start_response("500 Internal Server Error", headers, sys.exc_info())
             return [b"Server error (500)\n"]
