@@ -35,7 +35,9 @@ def sign_up_work(state, monkeypatch, consent_text, theme):
     real_check = ratelimit.allow_confirmation_email
     monkeypatch.setattr(ratelimit, "allow_confirmation_email", lambda a: checks.append(a) or real_check(a))
     real_enqueue = tasks.enqueue_confirmation_email
-    monkeypatch.setattr(tasks, "enqueue_confirmation_email", lambda pk: enqueued.append(pk) or real_enqueue(pk))
+    monkeypatch.setattr(
+        tasks, "enqueue_confirmation_email", lambda pk: enqueued.append(pk) or real_enqueue(pk)
+    )
     with CaptureQueriesContext(connection) as queries:
         services.subscribe(email=address, email_normalized=address, themes=[theme], consent_text=consent_text)
     monkeypatch.undo()
