@@ -254,7 +254,9 @@ def check_redis_full(seconds):
         filler.start()
         time.sleep(2)
         info = client.info("memory")
-        print(f"Redis at {info['used_memory_human']} of {info['maxmemory_human']} before the load", flush=True)
+        print(
+            f"Redis at {info['used_memory_human']} of {info['maxmemory_human']} before the load", flush=True
+        )
         with Server(env):
             opener, fields = form_session()
             stop = time.monotonic() + seconds
@@ -313,7 +315,9 @@ def check_nginx(seconds):
         capture_output=True,
     )
     https_port = free_port()
-    env = environment(DATABASE, TRUSTED_PROXY_COUNT="1", CSRF_TRUSTED_ORIGINS=f"https://127.0.0.1:{https_port}")
+    env = environment(
+        DATABASE, TRUSTED_PROXY_COUNT="1", CSRF_TRUSTED_ORIGINS=f"https://127.0.0.1:{https_port}"
+    )
     run_dir = work / "nginx"
     subprocess.run(
         [str(BASE_DIR / "deploy/nginx/render.sh"), str(run_dir)],
@@ -328,7 +332,8 @@ def check_nginx(seconds):
         },
         check=True,
     )
-    nginx = ["nginx", "-p", str(run_dir), "-c", str(run_dir / "nginx.conf"), "-e", str(run_dir / "nginx-error.log")]
+    nginx = ["nginx", "-p", str(run_dir), "-c", str(run_dir / "nginx.conf")]
+    nginx += ["-e", str(run_dir / "nginx-error.log")]
     base = f"https://127.0.0.1:{https_port}"
     context = ssl.create_default_context(cafile=str(work / "tls/cert.pem"))
     jar = CookieJar()
@@ -362,8 +367,9 @@ def check_nginx(seconds):
                     break
                 except OSError:
                     time.sleep(0.25)
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
             fields = {
-                "csrfmiddlewaretoken": re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1),
+                "csrfmiddlewaretoken": token,
                 "nl_ts": re.search(r'name="nl_ts" value="([^"]*)"', html).group(1),
                 "consent": "on",
                 "source": "/",
@@ -419,7 +425,12 @@ def check_nginx(seconds):
     )
 
 
-CHECKS = {"postgres": check_postgres, "smtp": check_smtp, "redis-full": check_redis_full, "nginx": check_nginx}
+CHECKS = {
+    "postgres": check_postgres,
+    "smtp": check_smtp,
+    "redis-full": check_redis_full,
+    "nginx": check_nginx,
+}
 
 
 def main():
