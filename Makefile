@@ -12,7 +12,7 @@ PORT ?= 8000
 help:
 	@echo "make run    - set up .venv, migrate, load demo content and serve http://$(HOST):$(PORT)"
 	@echo "make test   - install dev requirements and run the test suite (uses DATABASE_URL if set)"
-	@echo "make serve  - the production stack locally: PostgreSQL, Redis, gunicorn, email worker"
+	@echo "make serve  - the production stack locally: nginx (https://127.0.0.1:8443), gunicorn, Redis, PostgreSQL, email worker, publishing"
 	@echo "make lint   - ruff check and format check, djlint template lint"
 	@echo "make format - apply ruff formatting and fixes"
 

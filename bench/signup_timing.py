@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.resilience import DATABASE, form_session, migrate, sign_up
-from bench.run import Server, clear_email_queue, environment, psql
+from bench.run import Server, clear_email_queue, environment, manage, psql
 
 STATES = ["unknown", "pending", "confirmed", "unsubscribed"]
 
@@ -29,6 +29,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=60)
     args = parser.parse_args()
     migrate()
+    manage(environment(DATABASE), "collectstatic", "--no-input", "-v0")
     run = time.strftime("%H%M%S")
     rows = [
         f"('timing-{run}-{state}-{n}@example.org', 'timing-{run}-{state}-{n}@example.org', '{state}')"

@@ -235,3 +235,19 @@ def test_any_content_type_and_body_gets_an_answer_without_server_error(
     assert status < 500
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert "Permissions-Policy" in headers
+
+
+def test_an_error_escaping_django_is_still_a_500_with_the_security_headers():
+    def broken(environ, start_response):
+        raise RuntimeError("the 500 page itself failed")
+
+    answer = {}
+
+    def start_response(status, headers, exc_info=None):
+        answer.update(status=status, headers=dict(headers))
+
+    body = b"".join(guard_wsgi(broken)({"CONTENT_TYPE": ""}, start_response))
+
+    assert answer["status"].startswith("500") and body
+    assert answer["headers"]["X-Content-Type-Options"] == "nosniff"
+    assert "Permissions-Policy" in answer["headers"]

@@ -255,3 +255,11 @@ def test_a_body_django_cannot_parse_is_a_400_through_the_whole_stack(stack):
     assert status == 400
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert "Permissions-Policy" in headers
+
+
+def test_nginx_error_pages_carry_the_security_headers(stack):
+    status, headers, _body = request(stack, "GET", "/", headers={"Cookie": "a=" + "x" * 9000})
+
+    assert status == 400
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "Permissions-Policy" in headers and "frame-ancestors 'none'" in headers["Content-Security-Policy"]
