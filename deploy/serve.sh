@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make serve`: the production stack on this machine, as a server runs it - nginx (TLS, static and
 # media files) in front of gunicorn, Redis with its memory limit (deploy/redis.conf), PostgreSQL,
-# the email worker and the scheduled-publishing job. Ctrl-C stops all of them.
+# the email, newsletter and background workers and scheduled publishing. Ctrl-C stops them all.
 #
 #   https://127.0.0.1:8443/ (a self-signed certificate made here: the browser will warn once)
 #   http://127.0.0.1:8080/ redirects there.
@@ -97,6 +97,9 @@ $PY manage.py db_worker --backend email --no-reload &
 pids+=($!)
 # The text inside uploaded PDFs is read off the request path by this one (resource library search).
 $PY manage.py db_worker --backend background --no-reload &
+pids+=($!)
+# Newsletter issues: this worker delivers them to the subscribers (newsletter/mailing.py).
+$PY manage.py newsletter_worker &
 pids+=($!)
 # Wagtail's scheduled publishing and expiry, every minute (a systemd timer on a server).
 (
