@@ -4,7 +4,7 @@ import pytest
 
 from iurc_portal.core.factories import make_site_with_home
 
-from .services import redis_reachable
+from .services import delete_prefixed_keys, redis_reachable, redis_url_for_tests, unique_key_prefix
 
 
 @pytest.fixture
@@ -32,26 +32,18 @@ def _clear_cache():
 @pytest.fixture
 def redis_cache(settings):
     """The production cache backend on the local Redis (CI has one), under a key prefix of its own."""
-    import os
-    import uuid
-
-    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/13")
+    url = redis_url_for_tests()
     if not redis_reachable(url):
         pytest.skip(f"Redis is not reachable at {url}")
+    prefix = unique_key_prefix("cache")
     settings.CACHES = {
         "default": {
             "BACKEND": "iurc_portal.core.cache.ResilientRedisCache",
             "LOCATION": url,
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+            "KEY_PREFIX": prefix,
         }
     }
     from django.core.cache import cache
 
     yield cache
-    import redis
-
-    client = redis.Redis.from_url(url)
-    keys = client.keys(f"{settings.CACHES['default']['KEY_PREFIX']}:*")
-    if keys:
-        client.delete(*keys)
-    client.close()
+    delete_prefixed_keys(url, prefix)
