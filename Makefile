@@ -5,12 +5,17 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address `make run` serves on: absolute links (canonical, sitemap, feeds, .ics, emails) use it.
+BASE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
+# Test processes: one per core (pytest-xdist); PYTEST_WORKERS=0 runs them in this process.
+PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help run serve install install-dev migrate demo admin test lint format check clean
 
 help:
-	@echo "make run    - set up .venv, migrate, load demo content and serve http://$(HOST):$(PORT)"
+	@echo "make run    - set up .venv, migrate, load demo content and serve $(BASE_URL) with the email"
+	@echo "              worker and scheduled publishing (Ctrl-C stops all; make run PORT=9100 for another port)"
 	@echo "make test   - install dev requirements and run the test suite (uses DATABASE_URL if set)"
 	@echo "make serve  - the production stack locally: nginx (https://127.0.0.1:8443), gunicorn, Redis, PostgreSQL, email worker, publishing"
 	@echo "make lint   - ruff check and format check, djlint template lint"
@@ -41,15 +46,18 @@ demo: migrate
 admin: migrate
 	$(PY) manage.py ensure_admin
 
+# Exported to run's prerequisites too, so the demo site and the admin login name the same address.
+run: export WAGTAILADMIN_BASE_URL = $(BASE_URL)
 run: demo admin
-	@echo "Serving the portal on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py sync_site_address
+	@echo "Serving the portal on $(BASE_URL)/ (admin: $(BASE_URL)/admin/); emails are printed here"
+	HOST=$(HOST) PORT=$(PORT) deploy/run.sh
 
 serve: install
 	deploy/serve.sh
 
 test: install-dev
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -1,9 +1,11 @@
-"""Admin: news categories are a snippet with their own menu item."""
+"""Admin: news categories are a snippet with their own menu item; the dashboard's editorial panels."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .dashboard import MyDraftsPanel, WriteNewsPanel
 from .models import NewsCategory
 
 
@@ -21,3 +23,12 @@ class NewsCategoryViewSet(SnippetViewSet):
 
 
 register_snippet(NewsCategoryViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_panels(request, panels):
+    panels[:0] = [WriteNewsPanel(), MyDraftsPanel()]
+    for panel in panels:
+        # Wagtail's "Awaiting your review" comes straight after "My drafts".
+        if getattr(panel, "name", "") == "workflow_objects_to_moderate":
+            panel.order = 30

@@ -56,6 +56,10 @@ def make_site_with_home(**kwargs):
         )
         root = Page.add_root(instance=Page(title="Root", slug="root"))
     Page.objects.filter(depth=2).exclude(content_type__model="homepage").delete()
+    if "slug" not in kwargs and Page.objects.filter(depth=2, slug="home").exists():
+        # Rows a test module shares (tests/conftest.py, shared_rows) have a home page already; the
+        # new one becomes the site's root beside it.
+        kwargs["slug"] = f"home-{Page.objects.filter(depth=2).count() + 1}"
     home = HomePageFactory(parent=root, **kwargs)
     Site.objects.all().delete()
     Site.objects.create(

@@ -138,6 +138,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Added to any server options DATABASE_URL already carries (?options=-c search_path=...).
     given = db_options.get("options", "")
     db_options["options"] = f"{given} -c max_parallel_workers_per_gather={parallel}".strip()
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The development server, the email worker and the admin's autosave write at the same time.
+    # WAL lets readers and one writer proceed together; IMMEDIATE takes the write lock when a
+    # transaction starts, so two writers queue (for up to `timeout` seconds) instead of one failing
+    # with "database is locked" halfway through, which once left a half-created page behind.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "core.User"
@@ -270,6 +282,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "IURC — International Urban and Regional Cooperation"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "core.CustomImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "iurc_portal.core.forms.CustomImageForm"  # the licence is required
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -369,13 +382,29 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
         "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
     }
 
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
+        # Django's default config gives "django" a console handler of its own and lets it propagate
+        # to the root's as well: every line was printed twice. Now only the root prints. Configuring
+        # "django" resets its children, so runserver's request log is declared again as Django does.
+        "django": {"handlers": [], "level": LOG_LEVEL},
         "django.request": {"level": "ERROR"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
     },
 }
 

@@ -16,7 +16,10 @@ class NewsCategory(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="news_categories",
-        help_text=_("Optional: the region this category reports on."),
+        help_text=_(
+            "Optional: the region this category reports on. It does not place articles in the region: "
+            "editors tick each article's regions."
+        ),
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("region")]

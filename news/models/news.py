@@ -1,5 +1,6 @@
 import datetime
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -177,9 +178,20 @@ class NewsArticlePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="articles",
+        help_text=_(
+            "What kind of news this is, one only. Where it happened goes in Regions below, even when "
+            "the category is named after a region."
+        ),
     )
     regions = ParentalManyToManyField(
-        "programmes.RegionPage", blank=True, related_name="news_articles", verbose_name=_("regions")
+        "programmes.RegionPage",
+        blank=True,
+        related_name="news_articles",
+        verbose_name=_("regions"),
+        help_text=_(
+            "Where it happened: tick every region the article is about. Region pages and the region "
+            "filter list articles by these ticks, never by their category."
+        ),
     )
     themes = ParentalManyToManyField(
         "programmes.Theme", blank=True, related_name="news_articles", verbose_name=_("themes")
@@ -204,10 +216,10 @@ class NewsArticlePage(BasePage):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldPanel("regions"),
-                FieldPanel("themes"),
-                FieldPanel("related_cities"),
-                FieldPanel("related_pairings"),
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_cities", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("related_pairings", widget=forms.CheckboxSelectMultiple),
             ],
             heading=_("What the article is about"),
         ),

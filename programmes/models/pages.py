@@ -1,5 +1,6 @@
 """Programme, region, city and pairing pages."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -161,7 +162,7 @@ class RegionPage(BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
-        FieldPanel("countries"),
+        FieldPanel("countries", widget=forms.CheckboxSelectMultiple),
         FieldPanel("video"),
         FieldPanel("body"),
     ]
@@ -286,8 +287,8 @@ class CityPage(BasePage):
             heading=_("Facts"),
         ),
         FieldPanel("image"),
-        FieldPanel("themes"),
-        FieldPanel("sdgs"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
         FieldPanel("sources"),
     ]
@@ -393,8 +394,8 @@ class PairingPage(BasePage):
         InlinePanel("members", label=_("Member cities and regions"), min_num=2),
         FieldRowPanel([FieldPanel("programme"), FieldPanel("region")]),
         FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year"), FieldPanel("status")]),
-        FieldPanel("themes"),
-        FieldPanel("sdgs"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
         FieldPanel("action_plan"),
         FieldPanel("body"),
         FieldPanel("sources"),

@@ -39,6 +39,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+            # Under xdist (`make test`) one worker runs them all, so the live site is built once.
+            item.add_marker(pytest.mark.xdist_group("browser"))
             if missing:
                 item.add_marker(
                     pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM} (apt-get install chromium)")

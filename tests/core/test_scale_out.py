@@ -2,7 +2,8 @@
 
 Nothing a request needs lives on local disk or in process memory: a visitor signs up on one
 process and confirms through the other, as behind a load balancer. Needs PostgreSQL (from
-DATABASE_URL) and Redis (SCALE_OUT_REDIS_URL or the local default, database 14); CI has both.
+DATABASE_URL) and Redis (SCALE_OUT_REDIS_URL, else TEST_REDIS_URL); CI has both. The processes'
+cache keys carry a prefix of their own, so other tests and xdist workers may share the database.
 """
 
 import os
@@ -20,13 +21,15 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.services import redis_reachable
+from tests.services import delete_prefixed_keys, redis_reachable, redis_url_for_tests, unique_key_prefix
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-REDIS_URL = os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/14")
+REDIS_URL = os.environ.get("SCALE_OUT_REDIS_URL") or redis_url_for_tests()
 
 pytestmark = [
     pytest.mark.postgres,
+    # Under xdist one worker runs the module, so the two servers are started once.
+    pytest.mark.xdist_group("scale_out"),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
 ]
 
@@ -42,7 +45,6 @@ def two_processes(tmp_path_factory, django_db_blocker):
     if not redis_reachable(REDIS_URL):
         pytest.skip(f"Redis is not reachable at {REDIS_URL}")
     import psycopg2
-    import redis
 
     work = tmp_path_factory.mktemp("scale_out")
     settings_dict = connection.settings_dict
@@ -58,7 +60,7 @@ def two_processes(tmp_path_factory, django_db_blocker):
     with admin.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{database}"')
         cursor.execute(f'CREATE DATABASE "{database}"')
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    cache_prefix = unique_key_prefix("scale-out")
 
     auth = f"{server['user']}:{server['password']}@" if server["password"] else f"{server['user']}@"
     env = {
@@ -66,6 +68,7 @@ def two_processes(tmp_path_factory, django_db_blocker):
         "DJANGO_SETTINGS_MODULE": "iurc_portal.settings.production",
         "DATABASE_URL": f"postgres://{auth}{server['host']}:{server['port']}/{database}",
         "REDIS_URL": REDIS_URL,
+        "CACHE_KEY_PREFIX": cache_prefix,
         "SECRET_KEY": "scale-out-test-" + "k" * 50,  # shared, as every process of one site
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
@@ -118,7 +121,12 @@ def two_processes(tmp_path_factory, django_db_blocker):
                     if time.monotonic() > deadline:
                         raise RuntimeError(f"{url} did not start; see {work}") from None
                     time.sleep(0.3)
-        yield {"urls": urls, "mail": work / "mail", "db": {"dbname": database, **server}}
+        yield {
+            "urls": urls,
+            "mail": work / "mail",
+            "db": {"dbname": database, **server},
+            "cache_prefix": cache_prefix,
+        }
     finally:
         for process in processes:
             process.terminate()
@@ -126,6 +134,7 @@ def two_processes(tmp_path_factory, django_db_blocker):
         with admin.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         admin.close()
+        delete_prefixed_keys(REDIS_URL, cache_prefix)
 
 
 class Browser:
@@ -204,9 +213,7 @@ def test_rate_limits_are_counted_once_for_all_processes(two_processes):
         "nl_ts": field(form, "nl_ts"),
     }
     # A fresh count, whichever tests ran before: five sign-ups alternate between the processes.
-    import redis
-
-    redis.Redis.from_url(REDIS_URL).flushdb()
+    delete_prefixed_keys(REDIS_URL, two_processes["cache_prefix"])
     for number in range(5):
         status, _url, _page = visitor.post(
             urls[number % 2] + "/newsletter/subscribe/", {**base, "email": f"reader{number}@example.org"}

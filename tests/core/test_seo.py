@@ -5,16 +5,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo_site():
-    call_command("load_demo_content", verbosity=0)
-    return Site.objects.get(is_default_site=True)
 
 
 def live_pages():

@@ -95,3 +95,66 @@ def test_server_options_in_the_database_url_are_kept():
     url = "postgres://u:p@db.example:5432/iurc?options=-c%20search_path%3Dportal"
     result = load_settings("iurc_portal.settings.dev", DATABASE_URL=url)
     assert "-c search_path=portal -c max_parallel_workers_per_gather=0" in result.stdout
+
+
+def run_with_settings(code, module="iurc_portal.settings.dev", **env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "LOG_LEVEL"}}
+    clean.update(env, DJANGO_SETTINGS_MODULE=module)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=clean, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_each_log_line_is_printed_once():
+    code = (
+        "import django, logging; django.setup(); "
+        "logging.getLogger('django.request').error('request-error'); "
+        "logging.getLogger('django.security.csrf').warning('csrf-warning'); "
+        "logging.getLogger('newsletter.tasks').warning('app-warning'); "
+        "logging.getLogger('django.server').info('served-a-request')"
+    )
+    for module in ("iurc_portal.settings.dev", "iurc_portal.settings.test"):
+        output = run_with_settings(code, module).stderr
+        for line in ("request-error", "csrf-warning", "app-warning", "served-a-request"):
+            assert output.count(line) == 1, (module, output)
+
+
+# Two writers that each read, pause, then write in one transaction, as Wagtail's page creation does
+# while an autosave or a thumbnail is written. SQLite's default (deferred) transactions make one of
+# them fail at once with "database is locked", however long the busy timeout; IMMEDIATE queues them.
+CONCURRENT_WRITERS = """
+import threading, time, django
+django.setup()
+from django.db import connection, transaction
+with connection.cursor() as cursor:
+    cursor.execute("PRAGMA journal_mode")
+    print("journal", cursor.fetchone()[0])
+    cursor.execute("CREATE TABLE note (id integer primary key, body text)")
+errors, start = [], threading.Barrier(2)
+def writer(name):
+    from django.db import connection
+    start.wait()
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT count(*) FROM note")
+                time.sleep(0.3)
+                cursor.execute("INSERT INTO note (body) VALUES (%s)", [name])
+    except Exception as error:
+        errors.append(repr(error))
+    finally:
+        connection.close()
+threads = [threading.Thread(target=writer, args=(name,)) for name in ("page", "autosave")]
+[thread.start() for thread in threads]
+[thread.join() for thread in threads]
+with connection.cursor() as cursor:
+    cursor.execute("SELECT count(*) FROM note")
+    print("rows", cursor.fetchone()[0], "errors", errors)
+"""
+
+
+def test_sqlite_queues_concurrent_writers_instead_of_failing(tmp_path):
+    result = run_with_settings(CONCURRENT_WRITERS, DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    assert result.returncode == 0, result.stderr
+    assert "journal wal" in result.stdout
+    assert "rows 2 errors []" in result.stdout

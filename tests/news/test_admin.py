@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from iurc_portal.core.factories import UserFactory
@@ -62,3 +63,35 @@ def test_preview_of_an_unpublished_change(admin_client, news_index):
 
     assert "Changed title" in preview and "Preview body" in preview
     assert "Changed title" not in admin_client.get("/news/story/").content.decode()
+
+
+def test_article_form_picks_among_40_cities_and_20_pairings_with_checkboxes(admin_client, news_index):
+    from programmes.factories import (
+        CityIndexPageFactory,
+        CityPageFactory,
+        PairingIndexPageFactory,
+        PairingPageFactory,
+    )
+
+    cities = CityIndexPageFactory(parent=news_index.get_parent())
+    pairings = PairingIndexPageFactory(parent=news_index.get_parent())
+    CityPageFactory.create_batch(40, parent=cities)
+    PairingPageFactory.create_batch(20, parent=pairings)
+
+    html = admin_client.get(
+        reverse("wagtailadmin_pages:add", args=["news", "newsarticlepage", news_index.pk])
+    ).content.decode()
+
+    # A bare <select multiple> needs Ctrl-click and hides most of 40 names; checkboxes show them all.
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select("select[multiple]") == []
+    assert len(soup.select('input[type="checkbox"][name="related_cities"]')) == 40
+    assert len(soup.select('input[type="checkbox"][name="related_pairings"]')) == 20
+
+
+def test_category_and_region_help_texts_state_the_rule(admin_client, news_index):
+    html = admin_client.get(
+        reverse("wagtailadmin_pages:add", args=["news", "newsarticlepage", news_index.pk])
+    ).content.decode()
+    assert "What kind of news this is, one only." in html
+    assert "Region pages and the region filter list articles by these ticks" in html

@@ -1,5 +1,8 @@
+import copy
+
 import pytest
 
+from iurc_portal.core.factories import make_site_with_home
 from programmes.factories import (
     CityIndexPageFactory,
     CityPageFactory,
@@ -12,11 +15,25 @@ from programmes.factories import (
     ThemeFactory,
 )
 from programmes.models import WorldRegion
+from tests.conftest import shared_rows
+
+
+@pytest.fixture(scope="module")
+def _world(django_db_setup, django_db_blocker):
+    with shared_rows(django_db_blocker):
+        yield build_world(make_site_with_home())
 
 
 @pytest.fixture
-def world(home_page):
-    """A small real-looking set: two regions, five cities, three pairings (one of them a trio)."""
+def world(_world, db):
+    """A small real-looking set: two regions, five cities, three pairings (one of them a trio).
+
+    Made once per test module; each test gets its own copy of the objects, as setUpTestData does,
+    and its database changes are rolled back."""
+    return copy.deepcopy(_world)
+
+
+def build_world(home_page):
     ns = type("World", (), {})()
     ns.home = home_page
     ns.region_index = RegionIndexPageFactory(parent=home_page)

@@ -160,6 +160,19 @@ def test_home_page_shows_regions_and_directory_link(client, world):
     assert "3 pairings between 6 cities and regions." in html
 
 
-def test_a_bare_site_renders_without_programme_content(client, home_page):
-    html = html_of(client, "/")
-    assert "Where we cooperate" not in html
+@pytest.mark.parametrize("page_name", ["asia", "rotterdam", "rotterdam_busan"])
+def test_admin_forms_pick_taxonomies_with_checkboxes(client, world, page_name):
+    from bs4 import BeautifulSoup
+    from django.urls import reverse
+
+    from iurc_portal.core.factories import UserFactory
+
+    client.force_login(UserFactory(username="admin", is_superuser=True, is_staff=True))
+    page = getattr(world, page_name)
+
+    soup = BeautifulSoup(
+        client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content, "html.parser"
+    )
+
+    assert soup.select("select[multiple]") == []
+    assert soup.select('input[type="checkbox"][name="countries"], input[type="checkbox"][name="themes"]')
