@@ -147,13 +147,16 @@ class SvgMap:
     def table_rows_markup(self):
         """The rows of the table alternative: place, country, coordinates, pairings."""
         compass = {key: _(key) for key in ("N", "S", "E", "W")}
+        # The column names again on each cell: on phones the table is shown as one card per place.
+        country, where, pairings_label = (esc(label) for label in (_("Country"), _("Coordinates"), _("Pairings")))
         rows = []
         for city in self.cities:
             pairings = ", ".join(f'<a href="{esc(url)}">{esc(title)}</a>' for title, url in city.pairings)
             place = coordinates(city.latitude, city.longitude, compass)
             rows.append(
                 f'<tr><th scope="row"><a href="{esc(city.url)}">{esc(city.name)}</a></th>'
-                f"<td>{esc(city.country)}</td><td>{esc(place)}</td><td>{pairings or '—'}</td></tr>"
+                f'<td data-label="{country}">{esc(city.country)}</td><td data-label="{where}">{esc(place)}</td>'
+                f'<td data-label="{pairings_label}">{pairings or "—"}</td></tr>'
             )
         return mark_safe("\n".join(rows))
 

@@ -90,6 +90,8 @@ class ProgrammePage(BasePage):
 
     class Meta:
         verbose_name = _("programme page")
+        # Also the main menu's label for the programmes when more than one is in the menu.
+        verbose_name_plural = _("programmes")
 
     def get_context(self, request, *args, **kwargs):
         from ..page_context import programme_context
