@@ -11,7 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from iurc_portal.core.blocks import BodyStreamBlock, EmbedBlock
-from iurc_portal.core.models import BasePage
+from iurc_portal.core.models import BasePage, SortName
 from iurc_portal.core.text import year_range
 
 from ..blocks import sources_field
@@ -145,7 +145,7 @@ class RegionIndexPage(BasePage):
         return context
 
 
-class RegionPage(BasePage):
+class RegionPage(SortName, BasePage):
     """A world region the programme works in; its cities are those in its partner countries."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
@@ -211,7 +211,7 @@ class CityKind(models.TextChoices):
     METRO = "metro", _("Metropolitan area")
 
 
-class CityPage(BasePage):
+class CityPage(SortName, BasePage):
     """A city, region or metropolitan area on either side of a cooperation."""
 
     kind = models.CharField(_("kind"), max_length=10, choices=CityKind.choices, default=CityKind.CITY)
@@ -348,7 +348,7 @@ class PairingStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-class PairingPage(BasePage):
+class PairingPage(SortName, BasePage):
     """A pair, trio or cluster of cities or regions cooperating; members are `PairingMember` rows."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
