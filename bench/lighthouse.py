@@ -175,7 +175,7 @@ def main():
             print(f"{name}: {json.dumps(results[name])}", flush=True)
     finally:
         server.terminate()
-        server.wait(timeout=20)
+        server.wait(timeout=60)
 
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
