@@ -114,7 +114,7 @@ def wait_for(url, server, seconds=60):
     sys.exit(f"{url} did not answer within {seconds} s")
 
 
-def lighthouse(url, report_path):
+def lighthouse(url, report_path, cpu_multiplier=None):
     command = [
         *LIGHTHOUSE,
         url,
@@ -124,6 +124,8 @@ def lighthouse(url, report_path):
         f"--only-categories={','.join(CATEGORIES)}",
         "--chrome-flags=--headless=new --no-sandbox",
     ]
+    if cpu_multiplier is not None:
+        command.append(f"--throttling.cpuSlowdownMultiplier={cpu_multiplier}")
     subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROME}, check=True)
     report = json.loads(Path(report_path).read_text())
     scores = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
@@ -152,6 +154,12 @@ def main():
     )
     parser.add_argument("--reuse", action="store_true", help="keep the existing database")
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is reported")
+    parser.add_argument(
+        "--cpu-multiplier",
+        type=float,
+        help="Lighthouse's CPU slowdown instead of its default 4 (for a machine much slower than a "
+        "desktop, as Lighthouse's docs advise; not the default throttling the scores are judged by)",
+    )
     parser.add_argument("pages", nargs="*", help="only these paths (default: one page of every type)")
     args = parser.parse_args()
     pages = {path: path for path in args.pages} if args.pages else PAGES
@@ -172,7 +180,10 @@ def main():
             urllib.request.urlopen(base + path, timeout=60).read()  # noqa: S310 - http://127.0.0.1
         for name, path in pages.items():
             slug = "".join(char if char.isalnum() else "-" for char in name).strip("-") or "home"
-            runs = [lighthouse(base + path, reports / f"{slug}-{run}.json") for run in range(args.runs)]
+            runs = [
+                lighthouse(base + path, reports / f"{slug}-{run}.json", args.cpu_multiplier)
+                for run in range(args.runs)
+            ]
             middle = sorted(runs, key=lambda scores: scores["performance"])[len(runs) // 2]
             middle["performance_runs"] = [scores["performance"] for scores in runs]
             results[name] = {"path": path, **middle}
