@@ -5,7 +5,7 @@
     .venv/bin/python bench/lighthouse.py --reuse    # measure again on the existing database
     .venv/bin/python bench/lighthouse.py --runs 3   # the median of three runs per page
 
-Production settings (DEBUG off), PostgreSQL, Redis, gunicorn with 2 workers and WhiteNoise for
+Production settings (DEBUG off), PostgreSQL, Redis, gunicorn (2 workers, 4 threads) and WhiteNoise for
 static files; uploaded images are served next to the app as a media server would
 (bench/lighthouse_wsgi.py). Each page is requested once first, so the page cache is warm and
 the image renditions exist, as on a live site. Lighthouse 12.2.3 runs through npx with Debian's
@@ -74,6 +74,9 @@ def environment():
         "STATIC_ROOT": str(BASE_DIR / "bench" / ".static"),
         "MEDIA_ROOT": str(BASE_DIR / "bench" / ".media-lighthouse"),
         "WEB_CONCURRENCY": "2",
+        # Threads, as behind no reverse proxy Chromium's idle speculative connections would each
+        # hold a sync worker until its timeout ("WORKER TIMEOUT ... no URI read").
+        "GUNICORN_THREADS": "4",
         "GUNICORN_BIND": f"127.0.0.1:{PORT}",
         "GUNICORN_ACCESS_LOG": "/dev/null",
         "GUNICORN_LOG_LEVEL": "warning",
