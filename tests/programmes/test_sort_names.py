@@ -99,7 +99,7 @@ def test_a_renamed_page_sorts_under_its_new_name(accented):
 def test_the_migration_fills_existing_rows(accented):
     CityPage.objects.filter(pk=accented.sao_paulo.pk).update(sort_name="")
     Country.objects.filter(pk=accented.iceland.pk).update(sort_name="")
-    migration = importlib.import_module("programmes.migrations.0005_sort_names")
+    migration = importlib.import_module("programmes.migrations.0006_sort_names")
     migration.fill_sort_names(apps, None)
     assert CityPage.objects.get(pk=accented.sao_paulo.pk).sort_name == "sao paulo"
     assert Country.objects.get(pk=accented.iceland.pk).sort_name == "island"
