@@ -65,7 +65,7 @@ def paginate_pairings(pairings, request, per_page):
     One query names every pairing, in listing order: its length is the count and the ids
     draw the map, so neither needs a query of its own; then the page's rows, with their
     members and themes."""
-    ids = list(pairings.order_by("title", "pk").values_list("pk", flat=True))
+    ids = list(pairings.order_by("sort_name", "pk").values_list("pk", flat=True))
     paginator = Paginator(ids, per_page)
     page_obj = page_or_404(paginator, request)
     rows = pairing_listing(PairingPage.objects.filter(pk__in=page_obj.object_list), request)
