@@ -17,7 +17,7 @@ class NewsFilterForm(forms.Form):
         label=_("Category"),
     )
     region = forms.ModelChoiceField(
-        queryset=RegionPage.objects.visible().order_by("title"),
+        queryset=RegionPage.objects.visible().order_by("sort_name"),
         to_field_name="slug",
         required=False,
         empty_label=_("All regions"),

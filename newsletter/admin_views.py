@@ -57,13 +57,13 @@ class SubscriberFilterSet(WagtailFilterSet):
     )
     regions = django_filters.ModelMultipleChoiceFilter(
         label=_("Regions of interest"),
-        queryset=RegionPage.objects.order_by("title"),
+        queryset=RegionPage.objects.order_by("sort_name"),
         widget=forms.CheckboxSelectMultiple,
         distinct=True,
     )
     themes = django_filters.ModelMultipleChoiceFilter(
         label=_("Themes of interest"),
-        queryset=Theme.objects.order_by("name"),
+        queryset=Theme.objects.order_by("sort_name"),
         widget=forms.CheckboxSelectMultiple,
         distinct=True,
     )

@@ -108,9 +108,10 @@ class SignupForm(forms.Form):
         the footer's short form offers no interests (the sign-up page does)."""
         if with_interests:
             # Rendered from plain choices; validation queries the live rows (see InterestsField).
-            regions = RegionPage.objects.visible(self.request).order_by("title").values_list("pk", "title")
+            regions = RegionPage.objects.visible(self.request).order_by("sort_name")
+            regions = regions.values_list("pk", "title")
             self.fields["regions"].widget.choices = list(regions)
-            themes = Theme.objects.order_by("name").values_list("pk", "name")
+            themes = Theme.objects.order_by("sort_name").values_list("pk", "name")
             self.fields["themes"].widget.choices = list(themes)
         self.fields[TIME_FIELD].initial = make_form_time_token()
 

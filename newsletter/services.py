@@ -239,8 +239,8 @@ def export_data(subscriber):
         "unsubscribed": iso(subscriber.unsubscribed_at),
         "erased": iso(subscriber.erased_at),
         "interests": {
-            "regions": [region.title for region in subscriber.regions.order_by("title")],
-            "themes": [theme.name for theme in subscriber.themes.order_by("name")],
+            "regions": [region.title for region in subscriber.regions.order_by("sort_name")],
+            "themes": [theme.name for theme in subscriber.themes.order_by("sort_name")],
         },
         "consent_log": [
             {

@@ -481,7 +481,7 @@ def load_programmes(ctx, home):
             implementing_bodies=IMPLEMENTING_BODIES,
             website=spec["website"],
             sources=source_blocks(spec["sources"]),
-            show_in_menus=spec["slug"] == "iurc",
+            show_in_menus=True,
             **flags,
         )
         programmes[spec["slug"]] = parent
@@ -580,6 +580,7 @@ def load_cities(ctx, home, countries):
         "cities",
         title="Cities and regions",
         intro="The European and partner cities and regions taking part in the programme.",
+        show_in_menus=True,
     )
     existing = {page.slug: page for page in CityPage.objects.child_of(index)}
     cities = {}

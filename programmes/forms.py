@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from iurc_portal.core.query import outside_restricted_sections
+from iurc_portal.core.text import sort_key
 
 from .models import Country, ProgrammePage, RegionPage, Theme
 
@@ -47,6 +48,11 @@ class SlugChoiceField(forms.ChoiceField):
             raise forms.ValidationError(self.error_messages["required"], code="required")
 
 
+def sort_title(page):
+    # Plain pages, without the region's stored sort_name: the same key, from the title.
+    return sort_key(page.title)
+
+
 def filter_options(request=None):
     """The directory's filter options: regions and programmes (both pages, read as plain pages
     in one query: a filter needs only their title, slug and path), countries and themes."""
@@ -54,9 +60,9 @@ def filter_options(request=None):
     pages = list(pages.order_by("path"))
     region_type = ContentType.objects.get_for_model(RegionPage)
     return {
-        "region": sorted((page for page in pages if page.content_type_id == region_type.pk), key=str),
-        "country": list(Country.objects.filter(cities__live=True).distinct().order_by("name")),
-        "theme": list(Theme.objects.order_by("name")),
+        "region": sorted((page for page in pages if page.content_type_id == region_type.pk), key=sort_title),
+        "country": list(Country.objects.filter(cities__live=True).distinct().order_by("sort_name", "pk")),
+        "theme": list(Theme.objects.order_by("sort_name", "pk")),
         "programme": [page for page in pages if page.content_type_id != region_type.pk],
     }
 

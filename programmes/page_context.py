@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 
 from iurc_portal.core.http import page_or_404
 from iurc_portal.core.query import outside_restricted_sections, page_url_maker, section_page
+from iurc_portal.core.text import sort_key
 
 from .forms import PairingFilterForm
 from .models import (
@@ -54,7 +55,7 @@ def pairing_listing(queryset, request=None):
     return (
         queryset.select_related("programme", "region")
         .prefetch_related(Prefetch("members", queryset=member_queryset(request)), "themes")
-        .order_by("title", "pk")
+        .order_by("sort_name", "pk")
     )
 
 
@@ -64,7 +65,7 @@ def paginate_pairings(pairings, request, per_page):
     One query names every pairing, in listing order: its length is the count and the ids
     draw the map, so neither needs a query of its own; then the page's rows, with their
     members and themes."""
-    ids = list(pairings.order_by("title", "pk").values_list("pk", flat=True))
+    ids = list(pairings.order_by("sort_name", "pk").values_list("pk", flat=True))
     paginator = Paginator(ids, per_page)
     page_obj = page_or_404(paginator, request)
     rows = pairing_listing(PairingPage.objects.filter(pk__in=page_obj.object_list), request)
@@ -223,11 +224,9 @@ def region_index_context(page, request):
 
 def region_context(page, request):
     # A preview shows the editor's unsaved countries (in memory), visitors the published ones.
-    countries = sorted(page.countries.all(), key=lambda country: country.name)
-    cities = map_places(
-        visible_cities(request).filter(country__in=[country.pk for country in countries]).order_by("title"),
-        request,
-    )
+    countries = sorted(page.countries.all(), key=lambda country: sort_key(country.name))
+    cities = visible_cities(request).filter(country__in=[country.pk for country in countries])
+    cities = map_places(cities.order_by("sort_name"), request)
     pairings = live_pairings(request).filter(region=page)
     page_obj, paginator, ids = paginate_pairings(pairings, request, REGION_PAIRINGS_PER_PAGE)
     own = {city.pk for city in cities}
@@ -243,7 +242,8 @@ def region_context(page, request):
 
 
 def city_index_context(page, request):
-    cities = CityPage.objects.child_of(page).visible(request).select_related("country").order_by("title")
+    cities = CityPage.objects.child_of(page).visible(request).select_related("country")
+    cities = cities.order_by("sort_name", "pk")
     paginator = Paginator(cities, CITIES_PER_PAGE)
     mapped = visible_cities(request).filter(latitude__isnull=False, longitude__isnull=False)
     return {
@@ -267,13 +267,13 @@ def city_context(page, request):
         for member in pairing.members.all():
             member.pairing = pairing  # reuse the loaded pairing for the map instead of querying it again
             members.append(member)
-    regions = RegionPage.objects.visible(request).filter(countries=page.country_id).order_by("title")
+    regions = RegionPage.objects.visible(request).filter(countries=page.country_id).order_by("sort_name")
     return {
         **related_work(request, cities=page),
         "clusters": ClusterPage.objects.visible(request).filter(members=page).order_by("title"),
         "partnerships": partnerships,
         "regions": regions,
-        "themes": page.themes.order_by("name"),
+        "themes": page.themes.order_by("sort_name"),
         "sdgs": page.sdgs.order_by("number"),
         "pairing_map": build_map(members, request=request, extra_cities=[page], fit=True),
     }
@@ -288,7 +288,7 @@ def pairing_context(page, request):
         "members": members,
         "eu_members": [m for m in members if m.side == "eu"],
         "partner_members": [m for m in members if m.side != "eu"],
-        "themes": page.themes.order_by("name"),
+        "themes": page.themes.order_by("sort_name"),
         "sdgs": page.sdgs.order_by("number"),
         "pairing_map": build_map(members, request=request, fit=True),
     }

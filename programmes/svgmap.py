@@ -15,6 +15,8 @@ from pathlib import Path
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from iurc_portal.core.text import sort_key
+
 LAND_PATH_FILE = Path(__file__).resolve().parent / "data" / "land-110m.svgpath"
 
 # The world without the polar caps, where no partner city lies.
@@ -147,13 +149,18 @@ class SvgMap:
     def table_rows_markup(self):
         """The rows of the table alternative: place, country, coordinates, pairings."""
         compass = {key: _(key) for key in ("N", "S", "E", "W")}
+        # The column names again on each cell: on phones the table is shown as one card per place.
+        labels = (_("Country"), _("Coordinates"), _("Pairings"))
+        country, where, pairings_label = (esc(label) for label in labels)
         rows = []
         for city in self.cities:
             pairings = ", ".join(f'<a href="{esc(url)}">{esc(title)}</a>' for title, url in city.pairings)
             place = coordinates(city.latitude, city.longitude, compass)
             rows.append(
                 f'<tr><th scope="row"><a href="{esc(city.url)}">{esc(city.name)}</a></th>'
-                f"<td>{esc(city.country)}</td><td>{esc(place)}</td><td>{pairings or '—'}</td></tr>"
+                f'<td data-label="{country}">{esc(city.country)}</td>'
+                f'<td data-label="{where}">{esc(place)}</td>'
+                f'<td data-label="{pairings_label}">{pairings or "—"}</td></tr>'
             )
         return mark_safe("\n".join(rows))
 
@@ -234,7 +241,7 @@ def build_map(members, *, request=None, extra_cities=(), fit=False):
         partners = [c for side, c in sided if side != "eu"]
         links.extend(MapLink(a, b, title) for a in eu for b in partners if a.pk != b.pk)
 
-    ordered = sorted(cities.values(), key=lambda c: (c.name.lower(), c.pk))
+    ordered = sorted(cities.values(), key=lambda c: (sort_key(c.name), c.pk))
     if fit is True:
         box = fit_box(ordered)
     elif fit:  # a set of city ids: frame those, let the rest (e.g. distant partners) run off the edge

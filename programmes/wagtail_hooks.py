@@ -16,7 +16,7 @@ class CountryViewSet(SnippetViewSet):
     search_fields = ["name", "iso_code"]
     # Plain database matching: finds part of a word ("thai"), and the list is short anyway.
     search_backend_name = None
-    ordering = ["name"]
+    ordering = ["sort_name"]
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -26,7 +26,7 @@ class ThemeViewSet(SnippetViewSet):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     search_backend_name = None
-    ordering = ["name"]
+    ordering = ["sort_name"]
 
 
 class SDGViewSet(SnippetViewSet):

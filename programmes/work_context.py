@@ -101,10 +101,10 @@ def resource_index_context(page, request):
 
 def resource_context(page, request):
     return {
-        "regions": page.regions.order_by("title"),
-        "themes": page.themes.order_by("name"),
-        "related_pairings": page.pairings.live().order_by("title"),
-        "related_cities": page.cities.live().order_by("title"),
+        "regions": page.regions.order_by("sort_name"),
+        "themes": page.themes.order_by("sort_name"),
+        "related_pairings": page.pairings.live().order_by("sort_name"),
+        "related_cities": page.cities.live().order_by("sort_name"),
     }
 
 
@@ -152,14 +152,20 @@ def related_work(request, **relation):
 
 def cluster_context(page, request):
     members = (
-        CityPage.objects.visible(request).filter(clusters=page).select_related("country").order_by("title")
+        CityPage.objects.visible(request)
+        .filter(clusters=page)
+        .select_related("country")
+        .order_by("sort_name")
     )
     pairings = (
-        PairingPage.objects.visible(request).filter(members__city__clusters=page).distinct().order_by("title")
+        PairingPage.objects.visible(request)
+        .filter(members__city__clusters=page)
+        .distinct()
+        .order_by("sort_name")
     )
     return {
         "members": list(members),
         "member_pairings": list(pairings),
-        "themes": page.themes.order_by("name"),
+        "themes": page.themes.order_by("sort_name"),
         **related_work(request, clusters=page),
     }

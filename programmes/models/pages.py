@@ -12,7 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from iurc_portal.core.blocks import BodyStreamBlock, EmbedBlock
-from iurc_portal.core.models import BasePage
+from iurc_portal.core.models import BasePage, SortName
 from iurc_portal.core.text import year_range
 
 from ..blocks import sources_field
@@ -91,6 +91,8 @@ class ProgrammePage(BasePage):
 
     class Meta:
         verbose_name = _("programme page")
+        # Also the main menu's label for the programmes when more than one is in the menu.
+        verbose_name_plural = _("programmes")
 
     def get_context(self, request, *args, **kwargs):
         from ..page_context import programme_context
@@ -144,7 +146,7 @@ class RegionIndexPage(BasePage):
         return context
 
 
-class RegionPage(BasePage):
+class RegionPage(SortName, BasePage):
     """A world region the programme works in; its cities are those in its partner countries."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
@@ -210,7 +212,7 @@ class CityKind(models.TextChoices):
     METRO = "metro", _("Metropolitan area")
 
 
-class CityPage(BasePage):
+class CityPage(SortName, BasePage):
     """A city, region or metropolitan area on either side of a cooperation."""
 
     kind = models.CharField(_("kind"), max_length=10, choices=CityKind.choices, default=CityKind.CITY)
@@ -347,7 +349,7 @@ class PairingStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-class PairingPage(BasePage):
+class PairingPage(SortName, BasePage):
     """A pair, trio or cluster of cities or regions cooperating; members are `PairingMember` rows."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from iurc_portal.core.models import SortName
+
 
 class WorldRegion(models.TextChoices):
     EUROPE = "europe", _("Europe")
@@ -16,7 +18,9 @@ class WorldRegion(models.TextChoices):
     AFRICA = "africa", _("Africa")
 
 
-class Country(index.Indexed, models.Model):
+class Country(SortName, index.Indexed, models.Model):
+    sort_name_source = "name"
+
     name = models.CharField(_("name"), max_length=100)
     iso_code = models.CharField(
         _("ISO code"),
@@ -37,7 +41,7 @@ class Country(index.Indexed, models.Model):
     ]
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name", "pk"]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
 
@@ -49,7 +53,9 @@ class Country(index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
 
-class Theme(index.Indexed, models.Model):
+class Theme(SortName, index.Indexed, models.Model):
+    sort_name_source = "name"
+
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=_("Used in filter addresses."))
     description = models.TextField(_("description"), blank=True, max_length=1000)
@@ -58,7 +64,7 @@ class Theme(index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
-        ordering = ["name"]
+        ordering = ["sort_name", "pk"]
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
 

@@ -3,23 +3,24 @@
   "use strict";
   document.documentElement.classList.add("js");
 
-  // Collapsible main menu on small screens.
-  document.querySelectorAll("[data-menu]").forEach(function (nav) {
-    var toggle = nav.querySelector("[data-menu-toggle]");
-    if (!toggle) return;
-    toggle.hidden = false;
-    nav.setAttribute("data-open", "false");
-    toggle.addEventListener("click", function () {
-      var open = toggle.getAttribute("aria-expanded") !== "true";
-      toggle.setAttribute("aria-expanded", String(open));
-      nav.setAttribute("data-open", String(open));
+  // Menu groups are <details>: the browser opens and closes them. Close an open one on Escape
+  // or a click elsewhere, as a visitor expects of a drop-down.
+  var groups = document.querySelectorAll("[data-menu-group]");
+  function closeGroups(except) {
+    groups.forEach(function (group) {
+      if (group !== except) group.open = false;
     });
-    nav.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && toggle.getAttribute("aria-expanded") === "true") {
-        toggle.click();
-        toggle.focus();
+  }
+  groups.forEach(function (group) {
+    group.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && group.open) {
+        group.open = false;
+        group.querySelector("summary").focus();
       }
     });
+  });
+  document.addEventListener("click", function (event) {
+    closeGroups(event.target.closest ? event.target.closest("[data-menu-group]") : null);
   });
 
   // Videos: load the provider's player only when the visitor asks for it.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .conftest import assert_accessible, save_screenshots
+from .conftest import VIEWPORTS, assert_accessible, save_screenshots
 
 
 def test_home_page_is_accessible_and_tells_the_story(page, browser, live_site):
@@ -41,32 +41,62 @@ def test_skip_link_is_the_first_stop_and_moves_focus_to_main(page):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
+def tab_to(page, selector, limit=30):
+    """Press Tab until the element matching `selector` has the focus; the number of presses."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("(selector) => document.activeElement.matches(selector)", selector):
+            return presses
+    raise AssertionError(f"{selector} not reached with {limit} presses of Tab")
+
+
 def test_main_menu_works_with_the_keyboard_alone(page):
     page.goto("/")
-    # Tab past the skip link and the logo into the menu, then follow the first item with Enter.
-    for _ in range(3):
-        page.keyboard.press("Tab")
     first_item = page.locator(".main-nav__list a").first
     target = first_item.get_attribute("href")
-    assert page.evaluate("document.activeElement.getAttribute('href')") == target
+    tab_to(page, f".main-nav__list a[href='{target}']")
     page.keyboard.press("Enter")
     page.wait_for_url(f"**{target}")
     assert page.locator(".main-nav__list a[aria-current='page']").get_attribute("href") == target
 
 
-def test_phone_menu_opens_and_closes_with_the_keyboard(phone_page):
-    page = phone_page
-    page.goto("/")
-    toggle = page.locator("[data-menu-toggle]")
-    menu = page.locator("#main-nav-list")
-    assert toggle.is_visible() and not menu.is_visible()
-    toggle.focus()
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_keyboard_reaches_search_and_cities_from_any_page(browser, live_site, viewport):
+    context = browser.new_context(base_url=live_site, viewport=VIEWPORTS[viewport], locale="en-GB")
+    page = context.new_page()
+    page.goto("/news/circular-economy-in-cities/")
+    # Search first: a few presses of Tab from the top of the page.
+    assert tab_to(page, "header input[type='search']") <= 4
+    page.keyboard.type("Rotterdam")
     page.keyboard.press("Enter")
-    assert toggle.get_attribute("aria-expanded") == "true" and menu.is_visible()
-    page.keyboard.press("Tab")
-    page.keyboard.press("Escape")
-    assert toggle.get_attribute("aria-expanded") == "false" and not menu.is_visible()
-    assert page.evaluate("document.activeElement.hasAttribute('data-menu-toggle')")
+    page.wait_for_url("**/search/?q=Rotterdam")
+    assert page.locator(".result").count() >= 1
+    # Then the cities, from the menu.
+    tab_to(page, "nav[aria-label='Main'] a[href='/cities/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/cities/")
+    assert page.locator("h1").inner_text() == "Cities and regions"
+    context.close()
+
+
+def test_both_programme_phases_are_in_the_menu_and_open_with_the_keyboard(page):
+    page.goto("/about/")
+    group = page.locator("nav[aria-label='Main'] details")
+    assert group.locator("summary").inner_text() == "Programmes"
+    assert not page.locator("nav[aria-label='Main'] a[href='/iuc/']").is_visible()
+    tab_to(page, "nav[aria-label='Main'] summary")
+    page.keyboard.press("Enter")
+    phase_one = page.locator("nav[aria-label='Main'] a[href='/iuc/']")
+    assert phase_one.is_visible() and "Phase I" in phase_one.inner_text()
+    page.keyboard.press("Escape")  # closes the open group, like any drop-down
+    assert not phase_one.is_visible()
+    tab_to(page, "nav[aria-label='Main'] summary")
+    page.keyboard.press("Enter")
+    tab_to(page, "nav[aria-label='Main'] a[href='/iuc/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/iuc/")
+    summary = page.locator("nav[aria-label='Main'] summary")
+    assert summary.get_attribute("class") == "main-nav__summary--active"
 
 
 def test_site_works_without_javascript(browser, live_site):
@@ -74,6 +104,12 @@ def test_site_works_without_javascript(browser, live_site):
     page = context.new_page()
     page.goto("/")
     assert page.locator(".main-nav__list a").first.is_visible()
+    page.locator("nav[aria-label='Main'] summary").click()  # the programmes open without a script
+    assert page.locator("nav[aria-label='Main'] a[href='/iuc/']").is_visible()
+    page.goto("/about/")
+    page.fill("header input[type='search']", "pairings")
+    page.locator("header button[type='submit']").click()
+    page.wait_for_url("**/search/?q=pairings")
     page.goto("/search/?q=IURC")
     assert page.locator(".result").count() >= 1
     context.close()

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -150,3 +151,23 @@ def test_article_page_queries_do_not_grow_with_related_articles(client, news_ind
     three = count()
 
     assert one == three
+
+
+def test_cards_show_the_image_without_a_credit_line_and_the_page_credits_it(client, news_index):
+    hero = ImageFactory(credit="© City of Busan", licence="CC-BY-4.0")
+    preview = ImageFactory(credit="© Jane Doe", licence="CC-BY-SA-4.0")
+    article = NewsArticlePageFactory(parent=news_index, title="Harbour talks", hero_image=hero)
+    other = NewsArticlePageFactory(
+        parent=news_index, title="Port visit", hero_image=hero, listing_image=preview
+    )
+
+    listing = client.get(news_index.url).content.decode()
+    assert listing.count('class="card__media"') == 2
+    assert "City of Busan" not in listing and "Jane Doe" not in listing  # no credit under the cards
+
+    page = client.get(article.url).content.decode()
+    assert page.count("© City of Busan") == 1 and "preview image" not in page  # the hero is credited
+    page = client.get(other.url).content.decode()
+    assert "© City of Busan" in page  # the hero
+    # The image the cards show, credited at the end of the page.
+    assert re.search(r"Image: © Jane Doe · <a [^>]*>CC BY-SA 4.0</a>\s*\(preview image\)", page)

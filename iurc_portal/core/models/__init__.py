@@ -1,6 +1,7 @@
 from .images import CustomImage, CustomRendition, Licence
 from .pages import BasePage, HomePage, StandardPage
 from .site_settings import SiteSettings
+from .sorting import SortName
 from .users import User
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "HomePage",
     "Licence",
     "SiteSettings",
+    "SortName",
     "StandardPage",
     "User",
 ]

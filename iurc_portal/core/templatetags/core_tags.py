@@ -1,9 +1,11 @@
 import json
+from collections import Counter
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from wagtail.models import Page, Site
 
 from ..query import site_sections
@@ -20,16 +22,33 @@ def _link(page, request):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """Top-level pages marked "show in menus", with the current section highlighted."""
+    """Top-level pages marked "show in menus", with the current section highlighted.
+
+    Sections of a page type that is in the menu more than once (the programmes: IURC and IUC
+    Phase I) share one short entry named after the type, a disclosure that opens on their full
+    titles, so that the bar stays short and every programme is one step away."""
     request = context.get("request")
     current = context.get("page")
     items = []
-    for section in site_sections(request):
-        if section.show_in_menus:
-            item = _link(section, request)
-            item["current"] = bool(current and current.pk == section.pk)
-            item["active"] = bool(current and current.path.startswith(section.path))
+    groups = {}
+    sections = [section for section in site_sections(request) if section.show_in_menus]
+    counts = Counter(section.content_type_id for section in sections)
+    for section in sections:
+        item = _link(section, request)
+        item["current"] = bool(current and current.pk == section.pk)
+        item["active"] = bool(current and current.path.startswith(section.path))
+        if counts[section.content_type_id] == 1:
             items.append(item)
+            continue
+        group = groups.get(section.content_type_id)
+        if group is None:
+            model = section.specific_class
+            label = capfirst(model._meta.verbose_name_plural) if model else section.title
+            group = groups[section.content_type_id] = {"title": label, "children": [], "active": False}
+            group["id"] = f"main-nav-group-{len(groups)}"
+            items.append(group)
+        group["children"].append(item)
+        group["active"] = group["active"] or item["active"]
     return {"menu_items": items, "request": request}
 
 
