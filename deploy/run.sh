@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `make run`: the development server and what runs beside it in production, stopped together
 # with Ctrl-C: the email worker (confirmation and welcome emails, printed by the console backend
-# unless EMAIL_HOST is set) and scheduled publishing (pages whose "go live" time has come).
+# unless EMAIL_HOST is set), the background worker (PDF text), the newsletter worker (issues sent
+# from the admin) and scheduled publishing (pages whose "go live" time has come).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
@@ -19,6 +20,12 @@ trap stop EXIT
 # No autoreloader: its child would outlive a stopped parent. Restart `make run` after code changes
 # to emails or tasks (runserver itself still reloads).
 $PY manage.py db_worker --backend email --no-reload --no-startup-delay &
+pids+=($!)
+# Uploaded PDFs' text for search (programmes/resources), off the request path.
+$PY manage.py db_worker --backend background --no-reload --no-startup-delay &
+pids+=($!)
+# Newsletter issues sent from the admin (newsletter/mailing.py).
+$PY manage.py newsletter_worker &
 pids+=($!)
 (
   while true; do
