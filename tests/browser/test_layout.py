@@ -16,7 +16,7 @@ PAGE_TYPES = {
     "city": "/cities/rotterdam/",
     "pairing directory": "/pairings/",
     "pairing directory, searched": "/pairings/?q=Rotterdam",
-    "pairing": "/pairings/almada-belo-horizonte/",
+    "pairing": "/pairings/milan-bangkok/",
     "news index": "/news/",
     "news article": "/news/circular-economy-in-cities/",
     "event index": "/events/",

@@ -12,7 +12,7 @@ from urllib.parse import quote, urlencode
 import pytest
 from django.conf import settings as django_settings
 from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished
+from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -168,7 +168,9 @@ def wsgi_request(method, path, content_type, body):
         answer["status"] = int(status.split()[0])
         answer["headers"] = dict(headers)
 
-    # As Django's test client does: the test's transaction must outlive the request.
+    # As Django's test client does: the test's transaction must outlive the request (on
+    # PostgreSQL a connection in the test's transaction counts as obsolete and would be closed).
+    request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     try:
         body_parts = guard_wsgi(WSGIHandler())(environ, start_response)
@@ -176,6 +178,7 @@ def wsgi_request(method, path, content_type, body):
         if hasattr(body_parts, "close"):
             body_parts.close()
     finally:
+        request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
     return answer["status"], answer["headers"]
 
