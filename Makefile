@@ -11,7 +11,7 @@ BASE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 PYTEST_WORKERS ?= auto
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve install install-dev migrate demo admin test lint format check clean
+.PHONY: help run serve install install-dev migrate messages demo admin test lint format check clean
 
 help:
 	@echo "make run    - set up .venv, migrate, load demo content and serve $(BASE_URL) with the email"
@@ -37,8 +37,12 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-migrate: install
+migrate: install messages
 	$(PY) manage.py migrate --no-input
+
+# The interface's translations (.po -> .mo), in pure Python: no gettext on the machine needed.
+messages: install
+	$(PY) manage.py compile_translations
 
 demo: migrate
 	$(PY) manage.py load_demo_content
@@ -56,7 +60,7 @@ run: demo admin
 serve: install
 	deploy/serve.sh
 
-test: install-dev
+test: install-dev messages
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-dev

@@ -59,11 +59,11 @@ class NewsRssFeed(Feed):
         )
 
     def items(self, scope):
-        articles = NewsArticlePage.objects.visible().descendant_of(self.index_page)
+        articles = NewsArticlePage.objects.visible().under(self.index_page)
         if scope["category"]:
             articles = articles.filter(category=scope["category"])
         if scope["region"]:
-            articles = articles.filter(regions=scope["region"])
+            articles = articles.filter(regions__translation_key=scope["region"].translation_key)
         return list(articles.select_related("category").order_by("-date", "-pk")[:FEED_LENGTH])
 
     def item_title(self, item):

@@ -62,7 +62,7 @@ class NewsFilterForm(forms.Form):
         if data.get("category"):
             articles = articles.filter(category=data["category"])
         if data.get("region"):
-            articles = articles.filter(regions=data["region"])
+            articles = articles.filter(regions__translation_key=data["region"].translation_key)
         if data.get("theme"):
             articles = articles.filter(themes=data["theme"])
         if data.get("year"):

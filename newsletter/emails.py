@@ -23,16 +23,29 @@ def unsubscribe_url(subscriber):
     return absolute(reverse("newsletter:unsubscribe", args=[make_unsubscribe_token(subscriber.pk)]))
 
 
-def confirm_url(token):
-    return absolute(reverse("newsletter:confirm", args=[token]))
+def confirm_url(token, subscriber):
+    with translation.override(subscriber_language(subscriber)):
+        return absolute(reverse("newsletter:confirm", args=[token]))
 
 
 def from_email():
     return getattr(settings, "NEWSLETTER_FROM_EMAIL", "") or settings.DEFAULT_FROM_EMAIL
 
 
+def subscriber_language(subscriber):
+    """The language the subscriber signed up in (the sign-up page's), if the portal has it."""
+    languages = dict(settings.LANGUAGES)
+    return subscriber.locale if subscriber.locale in languages else settings.LANGUAGE_CODE
+
+
 def build_message(subscriber, template, context):
-    """An EmailMultiAlternatives rendered in the subscriber's language."""
+    """An EmailMultiAlternatives rendered in the subscriber's language, its links to pages in
+    that language (/es/newsletter/confirm/...)."""
+    with translation.override(subscriber_language(subscriber)):
+        return _build_message(subscriber, template, context)
+
+
+def _build_message(subscriber, template, context):
     one_click = unsubscribe_url(subscriber)
     context = {
         "subscriber": subscriber,
@@ -41,10 +54,9 @@ def build_message(subscriber, template, context):
         "site_name": getattr(settings, "WAGTAIL_SITE_NAME", "IURC"),
         **context,
     }
-    with translation.override(subscriber.locale or settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"newsletter/email/{template}_subject.txt", context).split())
-        text = render_to_string(f"newsletter/email/{template}.txt", context)
-        html = render_to_string(f"newsletter/email/{template}.html", context)
+    subject = " ".join(render_to_string(f"newsletter/email/{template}_subject.txt", context).split())
+    text = render_to_string(f"newsletter/email/{template}.txt", context)
+    html = render_to_string(f"newsletter/email/{template}.html", context)
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,

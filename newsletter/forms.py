@@ -1,6 +1,8 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import OuterRef, Subquery
+from django.utils import translation
 from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -16,8 +18,8 @@ HONEYPOT_FIELD = "nl_hp"
 TIME_FIELD = "nl_ts"
 
 
-def _current_consent(_site):
-    return ConsentText.current()
+def _current_consent(language):
+    return lambda _site: ConsentText.current(language)
 
 
 class InterestsField(forms.ModelMultipleChoiceField):
@@ -60,7 +62,8 @@ class SignupForm(forms.Form):
     )
     regions = InterestsField(
         label=_("Regions"),
-        queryset_factory=lambda: RegionPage.objects.visible(),
+        # Interests name the English region page, whatever the language of the form.
+        queryset_factory=lambda: RegionPage.objects.visible(language=settings.LANGUAGE_CODE),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -109,7 +112,10 @@ class SignupForm(forms.Form):
         if with_interests:
             # Rendered from plain choices; validation queries the live rows (see InterestsField).
             regions = RegionPage.objects.visible(self.request).order_by("sort_name")
-            regions = regions.values_list("pk", "title")
+            english = RegionPage.objects.filter(
+                translation_key=OuterRef("translation_key"), locale__language_code=settings.LANGUAGE_CODE
+            ).values("pk")[:1]
+            regions = regions.annotate(english_pk=Subquery(english)).values_list("english_pk", "title")
             self.fields["regions"].widget.choices = list(regions)
             themes = Theme.objects.order_by("sort_name").values_list("pk", "name")
             self.fields["themes"].widget.choices = list(themes)
@@ -119,7 +125,10 @@ class SignupForm(forms.Form):
     def consent_text(self):
         """The statement shown now: the newest version (kept per cache generation, as it is in
         every page's footer; a new version starts a new generation)."""
-        return sitewide("consent statement", _current_consent, self.request, per_site=False)
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        return sitewide(
+            f"consent statement {language}", _current_consent(language), self.request, per_site=False
+        )
 
     @cached_property
     def privacy_url(self):

@@ -58,7 +58,7 @@ def send_confirmation_email(subscriber_id, attempt=1):
     message = build_message(
         subscriber,
         "confirmation",
-        {"confirm_url": confirm_url(token), "hours": settings.NEWSLETTER_CONFIRMATION_HOURS},
+        {"confirm_url": confirm_url(token, subscriber), "hours": settings.NEWSLETTER_CONFIRMATION_HOURS},
     )
     try:
         message.send()

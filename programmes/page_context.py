@@ -13,6 +13,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquer
 from django.db.models.functions import Coalesce
 
 from iurc_portal.core.http import page_or_404
+from iurc_portal.core.languages import english_source
 from iurc_portal.core.query import outside_restricted_sections, page_url_maker, section_page
 from iurc_portal.core.text import sort_key
 
@@ -158,10 +159,10 @@ def search_pairing_ids(query, request=None):
 def directory_context(page, request):
     form = PairingFilterForm(request.GET if request.GET else None, request=request)
     filters = form.clean_values() if form.is_bound else {}
-    pairings = live_pairings(request).child_of(page)
+    pairings = live_pairings(request).under(page)
     region = filters.get("region")
     if region:
-        pairings = pairings.filter(region=region)
+        pairings = pairings.filter(region__translation_key=region.translation_key)
     country = filters.get("country")
     if country:
         in_country = member_queryset(request).filter(city__country=country)
@@ -204,7 +205,7 @@ def regions_with_counts(queryset, request=None):
     )
     pairings = (
         live_pairings(request)
-        .filter(region=OuterRef("pk"))
+        .filter(region__translation_key=OuterRef("translation_key"))
         .order_by()
         .values("region")
         .annotate(n=Count("pk"))
@@ -218,7 +219,7 @@ def regions_with_counts(queryset, request=None):
 
 
 def region_index_context(page, request):
-    regions = regions_with_counts(RegionPage.objects.child_of(page).visible(request), request)
+    regions = regions_with_counts(RegionPage.objects.under(page).visible(request), request)
     return {"regions": regions.order_by("path")}
 
 
@@ -227,7 +228,7 @@ def region_context(page, request):
     countries = sorted(page.countries.all(), key=lambda country: sort_key(country.name))
     cities = visible_cities(request).filter(country__in=[country.pk for country in countries])
     cities = map_places(cities.order_by("sort_name"), request)
-    pairings = live_pairings(request).filter(region=page)
+    pairings = live_pairings(request).filter(region=english_source(page, request))
     page_obj, paginator, ids = paginate_pairings(pairings, request, REGION_PAIRINGS_PER_PAGE)
     own = {city.pk for city in cities}
     return {
@@ -242,7 +243,7 @@ def region_context(page, request):
 
 
 def city_index_context(page, request):
-    cities = CityPage.objects.child_of(page).visible(request).select_related("country")
+    cities = CityPage.objects.under(page).visible(request).select_related("country")
     cities = cities.order_by("sort_name", "pk")
     paginator = Paginator(cities, CITIES_PER_PAGE)
     mapped = visible_cities(request).filter(latitude__isnull=False, longitude__isnull=False)
@@ -258,6 +259,7 @@ def city_index_context(page, request):
 
 
 def city_context(page, request):
+    shown, page = page, english_source(page, request)
     pairings = list(pairing_listing(live_pairings(request).filter(members__city=page), request))
     partnerships = []
     members = []
@@ -275,11 +277,12 @@ def city_context(page, request):
         "regions": regions,
         "themes": page.themes.order_by("sort_name"),
         "sdgs": page.sdgs.order_by("number"),
-        "pairing_map": build_map(members, request=request, extra_cities=[page], fit=True),
+        "pairing_map": build_map(members, request=request, extra_cities=[shown], fit=True),
     }
 
 
 def pairing_context(page, request):
+    page = english_source(page, request)
     members = list(member_queryset(request).filter(pairing=page))
     for member in members:
         member.pairing = page
@@ -295,14 +298,15 @@ def pairing_context(page, request):
 
 
 def programme_context(page, request):
-    strands = ProgrammePage.objects.child_of(page).visible(request).order_by("path")
-    pairings = live_pairings(request).filter(programme__path__startswith=page.path)
+    strands = ProgrammePage.objects.under(page).visible(request).order_by("path")
+    source = english_source(page, request)
+    pairings = live_pairings(request).filter(programme__path__startswith=source.path)
     paginator = Paginator(pairing_listing(pairings, request), REGION_PAIRINGS_PER_PAGE)
     from .models import ActivityIndexPage, CallIndexPage, ResourceIndexPage
 
     return {
-        "clusters": ClusterPage.objects.child_of(page).visible(request).order_by("title"),
-        "work_pages": page.get_children()
+        "clusters": ClusterPage.objects.under(page).visible(request).order_by("title"),
+        "work_pages": source.get_children()
         .live()
         .public()
         .type(CallIndexPage, ActivityIndexPage, ResourceIndexPage)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from iurc_portal.core.cache import expire_page_at
 from iurc_portal.core.http import page_or_404
+from iurc_portal.core.languages import english_source
 
 from .forms import ActivityFilterForm, ResourceFilterForm
 from .models import ActivityPage, CallPage, CityPage, PairingPage, ResourcePage
@@ -31,7 +32,7 @@ def filter_common(items, filters):
     if filters.get("type"):
         items = items.filter(**{items.model.TYPE_FIELD: filters["type"]})
     if filters.get("region"):
-        items = items.filter(regions=filters["region"])
+        items = items.filter(regions__translation_key=filters["region"].translation_key)
     if filters.get("theme"):
         items = items.filter(themes=filters["theme"])
     return items
@@ -40,7 +41,7 @@ def filter_common(items, filters):
 def activity_index_context(page, request):
     form = ActivityFilterForm(request.GET or None, request=request)
     filters = form.clean_values() if form.is_bound else {}
-    activities = ActivityPage.objects.child_of(page).visible(request)
+    activities = ActivityPage.objects.under(page).visible(request)
     activities = filter_common(activities, filters)
     if filters.get("year"):
         activities = activities.filter(start_date__year=filters["year"])
@@ -79,7 +80,7 @@ def search_resource_ids(query):
 def resource_index_context(page, request):
     form = ResourceFilterForm(request.GET or None, request=request)
     filters = form.clean_values() if form.is_bound else {}
-    resources = ResourcePage.objects.child_of(page).visible(request)
+    resources = ResourcePage.objects.under(page).visible(request)
     resources = filter_common(resources, filters)
     if filters.get("year"):
         resources = resources.filter(year=filters["year"])
@@ -125,7 +126,7 @@ def open_calls(request, limit=None):
 
 
 def call_index_context(page, request):
-    calls = list(CallPage.objects.child_of(page).visible(request).order_by("-closes_at", "pk"))
+    calls = list(CallPage.objects.under(page).visible(request).order_by("-closes_at", "pk"))
     now = timezone.now()
     for call in calls:
         expire_page_at(request, call.next_status_change(now))
@@ -151,6 +152,7 @@ def related_work(request, **relation):
 
 
 def cluster_context(page, request):
+    page = english_source(page, request)
     members = (
         CityPage.objects.visible(request)
         .filter(clusters=page)

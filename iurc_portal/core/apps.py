@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.conf import settings
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,3 +16,18 @@ class CoreConfig(AppConfig):
 
         connect_invalidation_signals()
         connect_signals()
+        post_migrate.connect(ensure_locales, sender=self)
+
+
+def ensure_locales(**kwargs):
+    """A Locale row for every configured content language, so editors can translate into each
+    from the start (Wagtail's own migration makes only the default one)."""
+    from wagtail.models import Locale
+
+    using = kwargs.get("using", "default")
+    existing = set(Locale.objects.using(using).values_list("language_code", flat=True))
+    Locale.objects.using(using).bulk_create(
+        Locale(language_code=code)
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+        if code not in existing
+    )

@@ -166,6 +166,11 @@ def page_query(request):
     return urlencode(kept)
 
 
+def url_language(path):
+    """The language a path is served in: its prefix (/es/...), or the source language."""
+    return translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+
+
 class PageCacheMiddleware:
     """Serve anonymous visitors' pages from the cache (see the module docstring).
 
@@ -221,9 +226,9 @@ class PageCacheMiddleware:
     def key(request, query):
         """Everything a cached page varies on: host, path, language and its own parameters.
 
-        The language is found as LocaleMiddleware will find it (URL prefix, cookie, then
-        Accept-Language), so each language has its own copy of a page."""
-        language = translation.get_language_from_request(request, check_path=True)
+        The language is the URL's, as LocaleMiddleware finds it (a prefix, or none for English;
+        never a cookie or Accept-Language), so each language has its own copy of a page."""
+        language = url_language(request.path_info)
         name = f"{request.scheme}://{request.get_host()}{request.path}?{query}#{language}"
         return ENTRY_PREFIX + hashlib.sha256(name.encode()).hexdigest()
 
@@ -231,7 +236,11 @@ class PageCacheMiddleware:
     def _cacheable_request(request):
         if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
             return False
-        if request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)):
+        path = request.path_info
+        prefix = translation.get_language_from_path(path)
+        if prefix:  # /es/newsletter/ is excluded as /newsletter/ is
+            path = path[len(prefix) + 1 :]
+        if path.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PATHS)):
             return False
         # A session (a logged-in editor) or pending messages make the page personal.
         cookies = request.COOKIES

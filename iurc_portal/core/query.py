@@ -5,11 +5,15 @@ children, and every listing leaves out the restricted sections: both are read on
 and cache generation (core.sitewide), so a page that shows five sections asks for none.
 """
 
-from django.db.models import Exists, F, OuterRef
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
+from django.urls import reverse
+from django.utils import translation
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
+from .languages import children_of, current_language, in_language
 from .sitewide import sitewide
 
 
@@ -40,9 +44,15 @@ def outside_restricted_sections(queryset, request=None, path="path"):
 
 
 class PortalPageQuerySet(PageQuerySet):
-    def visible(self, request=None):
-        """What visitors may see: Wagtail's `.live().public()` (tests compare the two)."""
-        return outside_restricted_sections(self.live(), request)
+    def visible(self, request=None, language=None):
+        """What visitors may see, each page once in the reader's language (core.languages):
+        Wagtail's `.live().public()` (tests compare the two) with English where a page has no
+        translation."""
+        return in_language(outside_restricted_sections(self.live(), request), language)
+
+    def under(self, page):
+        """The children of `page` as its readers see them: with those of its translations."""
+        return children_of(self, page)
 
 
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)
@@ -71,14 +81,22 @@ def site_sections(request):
     generation: shared by every request of this process, so read, never change, them)."""
     if request is None:
         return []
-    return sitewide("sections", lambda site: _load_sections(site, request), request)
+    language = current_language()
+    return sitewide(f"sections {language}", lambda site: _load_sections(site, request, language), request)
 
 
-def _load_sections(site, request):
+def _load_sections(site, request, language):
     if site is None:
         return []
-    # Whole rows: section_page() turns them into their own types without another query.
-    return visible(Page.objects.child_of(site.root_page).order_by("path"), request)
+    # Whole rows: section_page() turns them into their own types without another query. In tree
+    # order: a translation or alias sorts as its English source does.
+    sections = in_language(children_of(Page.objects.live(), site.root_page), language)
+    source_path = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=settings.LANGUAGE_CODE
+    ).values("path")[:1]
+    return visible(
+        sections.annotate(source_path=Subquery(source_path)).order_by("source_path", "path"), request
+    )
 
 
 def section_page(model, request):
@@ -99,12 +117,24 @@ def page_url_maker(request):
     Gives what Wagtail's `page.get_url(request)` gives for pages of that site (a test compares
     them on the demo tree), and "" for a page outside it."""
     site = Site.find_for_request(request) if request is not None else None
-    root = site.root_page if site is not None else None
-    prefix = (root.get_url(request) or "") if root is not None else ""
+    # The site's home page in each language (a translated page's URL starts from its own home,
+    # with its language's prefix), as Wagtail's own `get_url_parts` finds them.
+    roots = getattr(request, "iurc_root_paths", None)
+    if roots is None:
+        roots = []
+        if site is not None:
+            for root in Site.get_site_root_paths():
+                if root.site_id == site.pk:
+                    with translation.override(root.language_code):
+                        prefix = reverse("wagtail_serve", args=("",))
+                    roots.append((root.root_path, prefix))
+        if request is not None:
+            request.iurc_root_paths = roots  # one cache read per request, however many lists
 
     def url(url_path):
-        if root is None or not url_path.startswith(root.url_path):
-            return ""
-        return prefix + url_path[len(root.url_path) :]
+        for root_path, prefix in roots:
+            if url_path.startswith(root_path):
+                return prefix + url_path[len(root_path) :]
+        return ""
 
     return url

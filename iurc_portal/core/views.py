@@ -1,4 +1,5 @@
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -7,10 +8,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from .http import page_or_404
+from .languages import current_language, translated_pages
 from .models import BasePage
+from .text import with_bigrams
 
 SEARCH_RESULTS_PER_PAGE = 10
 SEARCH_RANKED_MATCHES = 2000
@@ -54,6 +57,23 @@ def clean_query(raw):
     return query[:MAX_QUERY_LENGTH]
 
 
+def in_reader_language(pages, request):
+    """`pages` in the reader's language, and in English where a page has no translation (the
+    rule of core.languages, as plain field filters the search backend can read)."""
+    language = current_language()
+    source = settings.LANGUAGE_CODE
+    locales = dict(
+        Locale.objects.filter(language_code__in={language, source}).values_list("language_code", "pk")
+    )
+    if language == source or language not in locales:
+        return pages.filter(locale_id=locales.get(source))
+    shown_in_language = [key for key, paths in translated_pages(request).items() if language in paths]
+    pages = pages.filter(locale_id__in=[locales[language], locales[source]])
+    if shown_in_language:
+        pages = pages.exclude(locale_id=locales[source], translation_key__in=shown_in_language)
+    return pages
+
+
 @require_safe
 def search(request):
     query = clean_query(request.GET.get("q"))
@@ -69,8 +89,9 @@ def search(request):
     by_date = False
     if query:
         # The search backend reads plain field filters only, so Wagtail's own public() here.
-        live = Page.objects.live().public()
-        counts = live.search(query).facet("content_type_id")
+        live = in_reader_language(Page.objects.live().public(), request)
+        words = with_bigrams(query)
+        counts = live.search(words).facet("content_type_id")
         total = sum(counts.values())
         facets = [
             {"key": model._meta.model_name, "label": model._meta.verbose_name_plural, "count": counts[ct.pk]}
@@ -85,9 +106,9 @@ def search(request):
         # such broad searches list the newest first and the page says so.
         by_date = matches > SEARCH_RANKED_MATCHES
         if by_date:
-            results = live.order_by("-first_published_at").specific().search(query, order_by_relevance=False)
+            results = live.order_by("-first_published_at").specific().search(words, order_by_relevance=False)
         else:
-            results = live.specific().search(query)
+            results = live.specific().search(words)
         paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
         # The facet counts already say how many results there are: no third full-text query.
         paginator.count = matches

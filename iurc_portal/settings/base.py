@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 from dotenv import load_dotenv
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -39,6 +38,8 @@ INSTALLED_APPS = [
     "programmes",
     "news",
     "newsletter",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # the admin's Locales, with "sync from" (replaces wagtail.locales)
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -218,9 +219,22 @@ PAGE_CACHE_INVALIDATING_MODELS = {
 # Behind a load balancer or proxy, how many proxies append to X-Forwarded-For (see core/http.py).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
-# Internationalisation: strings are marked for translation from the start.
+# Internationalisation: English is the source; editors translate pages and snippets with
+# wagtail-localize. Names are each language's own (the switcher shows them as such).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+    ("pt", "Português"),
+    ("fr", "Français"),
+    ("zh-hans", "简体中文"),
+    ("ja", "日本語"),
+    ("ko", "한국어"),
+    ("id", "Bahasa Indonesia"),
+    ("th", "ไทย"),
+    ("vi", "Tiếng Việt"),
+]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
@@ -290,7 +304,7 @@ WAGTAILSEARCH_BACKENDS = {
     # Uses PostgreSQL full-text search on PostgreSQL, a portable fallback elsewhere.
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False  # no calls home from the admin
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar lookups at a third party either

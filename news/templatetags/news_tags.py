@@ -6,6 +6,7 @@ from django import template
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
+from iurc_portal.core.languages import english_source
 from iurc_portal.core.query import section_page
 from news.models import EventIndexPage, EventPage, NewsArticlePage, NewsIndexPage
 
@@ -34,7 +35,8 @@ def region_news(context, region, limit=3):
     """The newest live articles about a region page."""
     if region is None or not getattr(region, "pk", None):
         return []
-    return _latest_articles(context.get("request"), limit, regions=region)
+    request = context.get("request")
+    return _latest_articles(request, limit, regions=english_source(region, request))
 
 
 @register.simple_tag(takes_context=True)

@@ -12,12 +12,12 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from iurc_portal.core.blocks import BodyStreamBlock
 from iurc_portal.core.http import page_or_404
 from iurc_portal.core.models import BasePage
+from iurc_portal.core.query import PortalPageQuerySet
 
 from ..blocks import IssueStreamBlock
 
@@ -46,7 +46,7 @@ class NewsletterPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("form", SignupForm(source=self.get_url(request), request=request))
-        context["archive"] = NewsletterArchivePage.objects.child_of(self).live().public().first()
+        context["archive"] = NewsletterArchivePage.objects.under(self).visible(request).first()
         return context
 
 
@@ -68,9 +68,8 @@ class NewsletterArchivePage(BasePage):
 
     def issues(self):
         return (
-            NewsletterIssuePage.objects.child_of(self)
-            .live()
-            .public()
+            NewsletterIssuePage.objects.under(self)
+            .visible()
             .sent()
             .select_related("send")
             .order_by("-send__started_at", "-pk")
@@ -85,7 +84,7 @@ class NewsletterArchivePage(BasePage):
         return context
 
 
-class NewsletterIssueQuerySet(PageQuerySet):
+class NewsletterIssueQuerySet(PortalPageQuerySet):
     def sent(self):
         return self.filter(send__started_at__isnull=False)
 

@@ -6,9 +6,10 @@ record of what the person agreed to and when. No IP address or user agent is sto
 
 import hashlib
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
@@ -29,10 +30,15 @@ class ConsentText(models.Model):
         max_length=1000,
         help_text=_("Shown next to the sign-up checkbox. The privacy notice link is added after it."),
     )
+    # Each language has its own versions; a language with none shows the English statement, and
+    # the consent log names the version (hence the language) its visitor read.
+    language = models.CharField(
+        _("language"), max_length=16, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     text_hash = models.CharField(_("SHA-256 of the statement"), max_length=64, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
-    panels = [FieldPanel("version"), FieldPanel("text")]
+    panels = [FieldPanel("version"), FieldPanel("language"), FieldPanel("text")]
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -58,8 +64,15 @@ class ConsentText(models.Model):
             )
 
     @classmethod
-    def current(cls):
-        return cls.objects.order_by("-created_at", "-pk").first()
+    def current(cls, language=None):
+        """The newest statement in `language` (the active one), else the newest in English."""
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        newest = cls.objects.order_by("-created_at", "-pk")
+        if language != settings.LANGUAGE_CODE:
+            found = newest.filter(language=language).first()
+            if found is not None:
+                return found
+        return newest.filter(language=settings.LANGUAGE_CODE).first()
 
 
 class SuppressedReason(models.TextChoices):

@@ -13,6 +13,33 @@ def test_home_page_is_accessible_and_tells_the_story(page, browser, live_site):
     save_screenshots(browser, live_site, "/", "home")
 
 
+@pytest.mark.parametrize("path, language", [("/es/", "es"), ("/zh-hans/", "zh-hans"), ("/fr/", "fr")])
+def test_home_page_in_other_languages_is_accessible(page, browser, live_site, path, language):
+    page.goto(path)
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
+    save_screenshots(browser, live_site, path, f"home-{language}")
+
+
+def test_language_switcher_keeps_the_visitor_on_the_same_page(page):
+    page.goto("/news/from-iuc-lac-to-iurc/")
+    switcher = page.locator("nav.language-switcher")
+    switcher.locator("summary").click()
+    switcher.locator("a[lang='es']").click()
+    page.wait_for_url("**/es/news/**")
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert "IUC-LAC" in page.locator("h1").inner_text()
+    # A language the article is not translated into: its home page, and the list says so.
+    page.locator("nav.language-switcher summary").click()
+    korean = page.locator("nav.language-switcher li", has=page.locator("a[lang='ko']"))
+    assert korean.locator("a").get_attribute("href") == "/ko/"
+    assert (
+        korean.locator(".language-switcher__note").inner_text()
+        == "página de inicio: esta página no está traducida"
+    )
+
+
 @pytest.mark.parametrize("path", ["/about/", "/privacy/", "/accessibility/"])
 def test_standard_pages_are_accessible(page, path):
     page.goto(path)

@@ -178,7 +178,8 @@ def test_there_is_no_way_to_add_or_edit_subscribers_in_the_admin(client, manager
 
 def test_managers_can_add_a_consent_statement_version(client, manager, consent_text):
     response = client.post(
-        "/admin/newsletter_consent_text/new/", {"version": "2", "text": "Updated statement."}
+        "/admin/newsletter_consent_text/new/",
+        {"version": "2", "language": "en", "text": "Updated statement."},
     )
     assert response.status_code == 302
     from newsletter.models import ConsentText

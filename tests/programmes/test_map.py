@@ -142,4 +142,4 @@ def test_directory_map_shows_a_published_change_at_once(client, world):
     world.busan.title = "Busan Metropolitan City"
     world.busan.save_revision().publish()
     third = client.get("/pairings/").content.decode()
-    assert "Busan Metropolitan City" in third[third.index("<svg") : third.index("</details>")]
+    assert "Busan Metropolitan City" in third[third.index("<svg") : third.index("</svg>")]

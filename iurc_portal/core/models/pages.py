@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
@@ -5,12 +6,15 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from ..blocks import BodyStreamBlock
-from ..query import PortalPageManager, restricted_paths
+from ..languages import translated_pages
+from ..query import PortalPageManager, page_url_maker, restricted_paths
+from ..text import bigrams
 from .images import CustomImage
 
 
@@ -98,6 +102,7 @@ class BasePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("listing_summary"),
         index.SearchField("search_description"),
+        index.SearchField("search_bigrams"),
     ]
 
     # `.visible()`: live and public in one query.
@@ -110,6 +115,22 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def search_bigrams(self):
+        """The page's searchable text in Chinese, Japanese, Korean or Thai as two-character
+        words (core.text.bigrams): PostgreSQL cannot split those scripts into words."""
+        texts = []
+        for field in self.search_fields:
+            if not isinstance(field, index.SearchField) or field.field_name == "search_bigrams":
+                continue
+            value = getattr(self, field.field_name, None)
+            if callable(value):
+                continue
+            if isinstance(value, StreamValue):
+                texts.extend(value.stream_block.get_searchable_content(value))
+            elif value:
+                texts.append(strip_tags(str(value)))
+        return bigrams(" ".join(texts))
 
     def get_listing_title(self):
         return self.listing_title or self.title
@@ -220,6 +241,25 @@ class BasePage(Page):
             "description": str(self.get_meta_description()),
             "url": self.get_full_url(request),
         }
+
+    def get_sitemap_urls(self, request=None):
+        """Wagtail's entry, with the page's translations as hreflang alternates (x-default: English)."""
+        urls = super().get_sitemap_urls(request)
+        paths = translated_pages(request).get(self.translation_key) or {}
+        if len(paths) > 1 and urls:
+            url = page_url_maker(request)
+            site_root = self.get_site().root_url if request is None else request.build_absolute_uri("/")[:-1]
+            alternates = [
+                {"lang_code": code, "location": site_root + url(paths[code])}
+                for code, _name in settings.LANGUAGES
+                if code in paths and url(paths[code])
+            ]
+            if settings.LANGUAGE_CODE in paths:
+                english = site_root + url(paths[settings.LANGUAGE_CODE])
+                alternates.append({"lang_code": "x-default", "location": english})
+            for entry in urls:
+                entry["alternates"] = alternates
+        return urls
 
     def get_social_image(self):
         return self.social_image or self.get_listing_image()

@@ -3,11 +3,13 @@ from collections import Counter
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from wagtail.models import Page, Site
 
+from ..languages import item_language, page_languages
 from ..query import site_sections
 
 register = template.Library()
@@ -50,6 +52,32 @@ def main_menu(context):
         group["children"].append(item)
         group["active"] = group["active"] or item["active"]
     return {"menu_items": items, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def languages(context):
+    """The page in each language (core.languages.page_languages), worked out once per request."""
+    request = context.get("request")
+    page = context.get("page")
+    page = page if isinstance(page, Page) and page.pk else None
+    memo = getattr(request, "iurc_languages", None) if request is not None else None
+    if memo is None or memo[0] is not page:
+        memo = (page, page_languages(request, page))
+        if request is not None:
+            request.iurc_languages = memo
+    return memo[1]
+
+
+@register.simple_tag(takes_context=True)
+def lang_of(context, item):
+    """` lang="en"` on a listed page whose language is not the page's around it (an English
+    article among Spanish ones), so screen readers pronounce it right; nothing otherwise."""
+    if not isinstance(item, Page):
+        return ""
+    info = languages(context)
+    around = info["content_language"] if info["untranslated"] else translation.get_language()
+    language = item_language(item)
+    return format_html(' lang="{}"', language) if language != around else ""
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

@@ -5,6 +5,7 @@ makes groups with these names too; this command makes their rights explicit and 
 "News moderation" workflow to the news and events sections that have no workflow of their own.
 A workflow an administrator has chosen for a section is never replaced."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -106,7 +107,13 @@ def setup_editorial_workflow(report=None):
             created_any |= created
         note(f"{name}: image and document permissions", created_any)
 
-    sections = [page for model in (NewsIndexPage, EventIndexPage) for page in model.objects.all()]
+    # The English sections: translations are edited in wagtail-localize's editor, where only a
+    # user who may publish can publish (an editor saves a draft for a moderator to publish).
+    sections = [
+        page
+        for model in (NewsIndexPage, EventIndexPage)
+        for page in model.objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+    ]
     with_workflow = set(WorkflowPage.objects.filter(page__in=sections).values_list("page_id", flat=True))
     without_workflow = [page for page in sections if page.pk not in with_workflow]
     for page in sections:

@@ -6,6 +6,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from iurc_portal.core import demo_translations
 from iurc_portal.core.demo import DemoContext
 
 
@@ -31,6 +32,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         ctx = DemoContext(stdout=self.stdout, verbosity=options["verbosity"])
         loaders = list(demo_loaders())
+        # Translations last: they translate pages of every app.
+        loaders.append(("translations", demo_translations.load))
         for number, (label, load) in enumerate(loaders, start=1):
             self.stdout.write(f"[{number}/{len(loaders)}] {label}")
             load(ctx)

@@ -1,0 +1,86 @@
+"""Demo translations: a few pages in Spanish, Portuguese, Chinese and Japanese.
+
+Each translation is a PO file here (`<language>/<name>.po`), the same file a translation agency
+gets from the admin's "Download PO file" and sends back. Loading one goes through
+wagtail-localize exactly as an upload does, so the demo shows, and the tests exercise, the
+editorial workflow itself; the other languages show the untranslated-page behaviour.
+"""
+
+from pathlib import Path
+
+import polib
+from django.db import transaction
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
+
+FOLDER = Path(__file__).resolve().parent
+LANGUAGES = ["es", "pt", "zh-hans", "ja"]
+# File name -> the English page's url_path (below the site root).
+PAGES = {
+    "home": "/home/",
+    "iurc": "/home/iurc/",
+    "region": "/home/regions/latin-america-caribbean/",
+    "city": "/home/cities/vitoria/",
+    "pairing": "/home/pairings/seville-vitoria/",
+    "article-iurc": "/home/news/iurc-builds-on-international-urban-cooperation/",
+    "article-lac": "/home/news/from-iuc-lac-to-iurc/",
+}
+
+
+def source_page(url_path):
+    page = Page.objects.filter(url_path=url_path, locale__language_code="en").first()
+    return page.specific if page is not None else None
+
+
+def translation_for(page, language):
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=Locale.objects.get(language_code=language)
+    )
+    return translation
+
+
+def load(ctx):
+    """Translate each demo page that has a PO file and no translation yet, then publish it.
+
+    Parents come first (the home page before its children), so no parent is made an alias."""
+    for name, url_path in PAGES.items():
+        page = source_page(url_path)
+        if page is None:
+            continue
+        for language in LANGUAGES:
+            path = FOLDER / language / f"{name}.po"
+            if not path.exists():
+                continue
+            label = f"{language} translation of “{page.title}”"
+            if page.has_translation(Locale.objects.get(language_code=language)):
+                ctx.record(label, created=False)
+                continue
+            with transaction.atomic():
+                translation = translation_for(page, language)
+                translation.import_po(matched(translation.export_po(), polib.pofile(str(path))))
+                # wagtail-localize publishes once the transaction commits; the demo (and the
+                # tests' shared rows, which never commit) need the page live now.
+                translation.save_target(publish=False)
+                translation.get_target_instance().get_latest_revision().publish()
+            ctx.record(label, created=True)
+
+
+def matched(fresh, stored):
+    """`fresh` (this database's PO file of the page) filled from `stored` by source text.
+
+    The file's contexts name StreamField blocks by their ids, which each demo load makes anew;
+    the English text is what a translation belongs to."""
+    by_text = {entry.msgid: entry.msgstr for entry in stored if entry.msgstr}
+    for entry in fresh:
+        entry.msgstr = by_text.get(entry.msgid, "")
+    return fresh
+
+
+def export_templates(folder=FOLDER / "templates"):
+    """Write the PO file of each demo page, untranslated (for translators: `manage.py shell`)."""
+    folder.mkdir(exist_ok=True)
+    for name, url_path in PAGES.items():
+        page = source_page(url_path)
+        if page is not None:
+            translation_for(page, "es").export_po().save(str(folder / f"{name}.po"))

@@ -1,0 +1,147 @@
+"""The language a visitor reads in, and each page in that language.
+
+English is the source language. Editors translate pages one at a time (wagtail-localize), so a
+language's tree holds its translated pages and, as aliases, the parents they need. Visitors
+reading Spanish see every page once: in Spanish where it is translated, otherwise the English
+page, which says that it is in English. Nothing pretends to be translated: an alias or an English
+page shown to a Spanish reader is marked as such (`content_language`), and only real translations
+are offered as alternates (`translations`).
+"""
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Substr
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+from .sitewide import sitewide
+
+
+def current_language():
+    """The language the request is served in: the URL's (LocaleMiddleware activated it)."""
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def language_names():
+    """Each language by its own name ("Español"), as the switcher shows them."""
+    return dict(settings.LANGUAGES)
+
+
+def in_language(queryset, language=None):
+    """`queryset` with each page once, in `language` where it exists there, otherwise in English.
+
+    "Exists there" counts aliases: an English section with a Spanish alias (made as the parent of
+    a translated page) is listed as the alias, so the reader stays on the Spanish site."""
+    language = language or current_language()
+    source = settings.LANGUAGE_CODE
+    if language == source:
+        return queryset.filter(locale__language_code=source)
+    there = Page.objects.filter(
+        translation_key=OuterRef("translation_key"), locale__language_code=language, live=True
+    )
+    return queryset.filter(
+        Q(locale__language_code=language) | Q(locale__language_code=source) & ~Exists(there)
+    )
+
+
+def children_of(queryset, page):
+    """The children of `page` and of its translations (a Spanish alias's listing holds the Spanish
+    children and the English ones that have none); pair with `in_language`."""
+    parents = Page.objects.filter(translation_key=page.translation_key, depth=page.depth).values("path")
+    return queryset.alias(parent_path=Substr("path", 1, len(page.path))).filter(
+        depth=page.depth + 1, parent_path__in=parents
+    )
+
+
+def translated_pages(request=None):
+    """{translation_key: {language: url_path}} of the pages that exist in another language than
+    English, as translations (aliases, which are copies, are left out), kept per cache generation:
+    publishing a page in a new language starts a new one."""
+    return sitewide("translations", _load_translated_pages, request, per_site=False)
+
+
+def _load_translated_pages(_site):
+    live = Page.objects.filter(live=True)
+    keys = live.exclude(locale__language_code=settings.LANGUAGE_CODE).values("translation_key")
+    found = {}
+    rows = live.filter(translation_key__in=keys, alias_of__isnull=True).values_list(
+        "translation_key", "locale__language_code", "url_path"
+    )
+    for key, language, url_path in rows:
+        found.setdefault(key, {})[language] = url_path
+    return found
+
+
+def page_languages(request, page):
+    """What the switcher, the alternates and the "not translated" note need for `page`.
+
+    No query for a page that exists in English only (most pages): the translated pages are kept
+    per cache generation. A language the page is not translated into links to that language's
+    home page, and says so."""
+    from .query import page_url_maker
+
+    current = current_language()
+    source = settings.LANGUAGE_CODE
+    paths = (translated_pages(request).get(page.translation_key) or {}) if page is not None else {}
+    url = page_url_maker(request)
+    urls = {language: url(path) for language, path in paths.items()}
+    if page is not None and not paths and not page.alias_of_id:
+        urls = {source: page.get_url(request)}
+    urls = {language: address for language, address in urls.items() if address}
+    # An alias shows its English source; any other page is in the language whose tree holds it.
+    content = source
+    if page is not None and not page.alias_of_id:
+        content = next((language for language, path in paths.items() if path == page.url_path), source)
+    names = language_names()
+    languages = []
+    for code, name in settings.LANGUAGES:
+        translated = code in urls
+        if translated:
+            target = urls[code]
+        else:
+            with translation.override(code):
+                target = reverse("wagtail_serve", args=("",))
+        languages.append(
+            {"code": code, "name": name, "url": target, "translated": translated, "current": code == current}
+        )
+    return {
+        "languages": languages,
+        "alternates": urls if len(urls) > 1 else {},
+        "content_language": content,
+        "untranslated": page is not None and content != current,
+        "current_name": names.get(current, current),
+    }
+
+
+def english_source(page, request=None):
+    """The English page that `page` translates (`page` itself when it is English).
+
+    Relations are kept between English pages (a translation copies its source's links), so a
+    translated page finds what refers to it through its source: one query, for translations only."""
+    paths = translated_pages(request).get(page.translation_key) or {}
+    english = paths.get(settings.LANGUAGE_CODE)
+    if english is None or english == page.url_path:
+        return page
+    found = type(page).objects.filter(
+        translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE
+    )
+    return found.first() or page
+
+
+_locale_codes = {}  # Locale id -> language code: a Locale row never changes its language
+
+
+def locale_code(locale_id):
+    """The language code of a Locale id, read from the database once per process (and again
+    only for an id not seen before: a locale added since)."""
+    if locale_id not in _locale_codes:
+        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
+    return _locale_codes.get(locale_id, settings.LANGUAGE_CODE)
+
+
+def item_language(page):
+    """The language of what a listed page shows (an alias shows English)."""
+    if page.alias_of_id:
+        return settings.LANGUAGE_CODE
+    return locale_code(page.locale_id)

@@ -1,0 +1,249 @@
+"""The portal in several languages: URLs, switcher, alternates, untranslated pages, caching,
+translation through wagtail-localize (PO files), search in unspaced scripts, sign-ups."""
+
+import re
+import time
+from io import StringIO
+
+import polib
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
+from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation, TranslationSource
+
+from iurc_portal.core.demo_translations import PAGES
+from news.models import NewsArticlePage
+from newsletter.models import ConsentEvent, ConsentText, Subscriber
+from newsletter.tokens import make_form_time_token
+
+pytestmark = pytest.mark.django_db
+
+TRANSLATED = ["es", "pt", "zh-hans", "ja"]  # the demo's translated languages
+PREFIX = {"es": "/es", "pt": "/pt", "zh-hans": "/zh-hans", "ja": "/ja"}
+
+
+def signup_data(email, **extra):
+    """The sign-up form as a person fills it in (time trap passed, honeypot empty)."""
+    data = {"email": email, "consent": "on", "nl_ts": make_form_time_token(time.time() - 30), "nl_hp": ""}
+    return {**data, **extra}
+
+
+def english_url(name):
+    return Page.objects.get(url_path=PAGES[name], locale__language_code="en").url
+
+
+def html_of(response):
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def alternates(html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+def switcher(html):
+    nav = re.search(r'<nav class="language-switcher".*?</nav>', html, re.S).group(0)
+    return re.findall(r'<a href="([^"]+)" lang="([^"]+)"', nav)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_each_translated_page_type_offers_its_translations(client, demo_site, name):
+    """Home, programme, region, city, pairing and article: the same page in every language it is
+    translated into, as hreflang alternates (with x-default) and in the switcher."""
+    english = english_url(name)
+    page = html_of(client.get(english))
+    found = alternates(page)
+    assert found["x-default"] == found["en"] == f"http://testserver{english}"
+    for language in TRANSLATED:
+        assert found[language].startswith(f"http://testserver{PREFIX[language]}/")
+        translated = html_of(client.get(found[language].removeprefix("http://testserver")))
+        assert f'<html lang="{language}">' in translated
+        assert "untranslated-note" not in translated
+        assert alternates(translated) == found  # every version names all the others
+    links = {code: url for url, code in switcher(page)}
+    assert links["es"] == found["es"].removeprefix("http://testserver")
+
+
+def test_spanish_pages_read_in_spanish(client, demo_site):
+    home = html_of(client.get("/es/"))
+    assert '<html lang="es">' in home
+    assert "Buscar" in home  # the interface, from the compiled catalogue
+    article = NewsArticlePage.objects.get(url_path=PAGES["article-lac"], locale__language_code="en")
+    spanish = article.get_translation(Locale.objects.get(language_code="es"))
+    assert spanish.title != article.title and spanish.title in html_of(client.get(spanish.url))
+
+
+def test_a_page_without_a_translation_says_so_and_shows_the_english(client, demo_site):
+    # French has no translated pages: its home is the English one, marked as such.
+    page = html_of(client.get("/fr/"))
+    assert '<html lang="fr">' in page
+    assert '<main id="main" tabindex="-1" lang="en">' in page
+    assert "untranslated-note" in page
+    assert re.search(r'<link rel="canonical" href="http://testserver/">', page)
+    # An English-only article offers each other language's home page, and says why.
+    english_only = NewsArticlePage.objects.filter(locale__language_code="en").exclude(
+        translation_key__in=NewsArticlePage.objects.exclude(locale__language_code="en").values(
+            "translation_key"
+        )
+    )
+    article = html_of(client.get(english_only.first().url))
+    assert alternates(article) == {}
+    assert ("/es/", "es") in switcher(article) and "this page is not translated" in article
+
+
+def test_listings_show_each_page_once_in_the_reader_s_language(client, demo_site):
+    spanish_news = html_of(client.get("/es/news/"))
+    english = NewsArticlePage.objects.filter(locale__language_code="en").count()
+    shown = re.findall(r'<h3[^>]*>\s*<a href="([^"]+)"', spanish_news)
+    translated = [url for url in shown if url.startswith("/es/")]
+    assert len(translated) == 2 and len(shown) == min(english, len(shown))
+    assert len(set(shown)) == len(shown)
+    # The English originals of the two translated articles are not listed beside them.
+    assert not any(url.removeprefix("/es") in shown for url in translated)
+
+
+@override_settings(PAGE_CACHE_ENABLED=True)
+def test_cached_pages_never_leak_one_language_into_another(client, demo_site):
+    english, spanish, chinese = client.get("/"), client.get("/es/"), client.get("/zh-hans/")
+    assert {english["X-Page-Cache"], spanish["X-Page-Cache"], chinese["X-Page-Cache"]} == {"miss"}
+    for path, language in (("/", "en"), ("/es/", "es"), ("/zh-hans/", "zh-hans"), ("/es/", "es")):
+        again = client.get(path, HTTP_ACCEPT_LANGUAGE="ja")
+        assert again["X-Page-Cache"] == "hit"
+        assert f'<html lang="{language}">' in again.content.decode()
+
+
+def test_a_spanish_sign_up_gets_spanish_email_and_the_spanish_consent_statement(
+    client, demo_site, django_capture_on_commit_callbacks, settings
+):
+    immediate = {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    settings.TASKS = {"default": immediate, "email": immediate}
+    spanish_consent = ConsentText.objects.create(
+        version="2026-es", language="es", text="Acepto recibir el boletín de IURC."
+    )
+    form_page = html_of(client.get("/es/"))
+    assert spanish_consent.text in form_page
+    data = signup_data("ana@example.org", consent_version=spanish_consent.version, source="/es/")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/es/newsletter/subscribe/", data)
+    assert response.status_code == 302
+    subscriber = Subscriber.objects.get(email_normalized="ana@example.org")
+    assert subscriber.locale == "es"
+    assert ConsentEvent.objects.get(subscriber=subscriber).consent_text == spanish_consent
+    (message,) = mail.outbox
+    assert "http://testserver/es/newsletter/confirm/" in message.body
+    english_subject = "Please confirm your subscription to IURC news"
+    with translation.override("es"):
+        assert message.subject == gettext(english_subject) != english_subject
+
+
+def test_a_language_without_its_own_consent_statement_shows_the_english_one(client, demo_site):
+    english = ConsentText.current("en")
+    assert ConsentText.current("ko") == english
+    assert english.text in html_of(client.get("/ko/"))
+
+
+def test_po_files_round_trip_through_wagtail_localize(demo_site, django_capture_on_commit_callbacks):
+    """What an agency gets (export) and sends back (import) publishes as the translation."""
+    article = NewsArticlePage.objects.filter(locale__language_code="en").order_by("pk").first()
+    source, _created = TranslationSource.get_or_create_from_instance(article)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="fr")
+    )
+    exported = polib.pofile(str(translation.export_po()))
+    assert any(entry.msgid == article.title for entry in exported)
+    for entry in exported:
+        entry.msgstr = entry.msgid if entry.msgctxt == "slug" else f"[fr] {entry.msgid}"
+    translation.import_po(polib.pofile(str(exported)))
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    french = article.get_translation(Locale.objects.get(language_code="fr"))
+    assert french.live and french.title == f"[fr] {article.title}"
+    again = polib.pofile(str(translation.export_po()))
+    assert {entry.msgstr for entry in again} == {entry.msgstr for entry in exported}
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL full-text search")
+@pytest.mark.parametrize(
+    "language, word",
+    [("zh-hans", "城市"), ("zh-hans", "合作"), ("ja", "協力"), ("ja", "都市")],
+)
+def test_search_in_chinese_and_japanese_finds_a_word_inside_a_sentence(client, demo_site, language, word):
+    page = html_of(client.get(f"/{language}/search/", {"q": word}))
+    results = re.findall(r'class="result__title"><a href="([^"]+)"', page)
+    assert results and all(url.startswith(f"/{language}/") for url in results), results
+
+
+def test_search_lists_the_reader_s_language_and_untranslated_english(client, demo_site):
+    page = html_of(client.get("/es/search/", {"q": "IURC"}))
+    assert "/es/" in page
+    for name in ("article-iurc", "article-lac"):
+        assert f'href="{english_url(name)}"' not in page
+
+
+def catalogue(language):
+    folder = translation.to_locale(language)
+    return polib.pofile(str(settings.BASE_DIR / "locale" / folder / "LC_MESSAGES" / "django.po"))
+
+
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES if code != "en"])
+def test_every_interface_string_is_translated_with_its_placeholders(language):
+    po = catalogue(language)
+    assert po.untranslated_entries() == [] and po.fuzzy_entries() == []
+    for entry in po.translated_entries():
+        wanted = sorted(PLACEHOLDER.findall(entry.msgid))
+        forms = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for form in forms:
+            # A one-form plural may leave the count out ("%(counter)s" in Japanese, say).
+            found = sorted(PLACEHOLDER.findall(form))
+            assert set(found) <= set(wanted + sorted(PLACEHOLDER.findall(entry.msgid_plural))), entry.msgid
+            if not entry.msgid_plural:
+                assert found == wanted, entry.msgid
+
+
+def test_compiled_catalogues_are_the_project_s_own(tmp_path, settings):
+    """`manage.py compile_translations` builds the .mo files in pure Python (no gettext)."""
+    folder = tmp_path / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "es"}
+    po.append(polib.POEntry(msgid="Search", msgstr="Buscar"))
+    po.append(polib.POEntry(msgid="Draft", msgstr="Borrador", flags=["fuzzy"]))
+    po.save(str(folder / "django.po"))
+    settings.LOCALE_PATHS = [tmp_path]
+    call_command("compile_translations", stdout=StringIO())
+    compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(str(folder / "django.mo"))}
+    assert compiled == {"Search": "Buscar"}  # fuzzy entries are drafts, as msgfmt treats them
+
+
+def test_every_page_type_has_the_switcher_and_consistent_alternates(client, demo_site):
+    seen = set()
+    for page in Page.objects.live().filter(locale__language_code="en").order_by("path"):
+        if page.content_type_id in seen or page.depth < 2:
+            continue
+        seen.add(page.content_type_id)
+        html = html_of(client.get(page.url))
+        links = {code for _url, code in switcher(html)}
+        assert links == {code for code, _name in settings.LANGUAGES}, page.url
+        found = alternates(html)
+        assert not found or found["x-default"] == found["en"] == f"http://testserver{page.url}"
+    assert len(seen) >= 15  # every page type of the demo
+
+
+def test_sitemap_lists_translations_with_their_alternates(client, demo_site):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    spanish = Page.objects.get(url_path=PAGES["article-lac"], locale__language_code="en").get_translation(
+        Locale.objects.get(language_code="es")
+    )
+    assert f"<loc>http://testserver{spanish.url}</loc>" in sitemap
+    assert f'hreflang="es" href="http://testserver{spanish.url}"' in sitemap
+    assert sitemap.count('hreflang="x-default"') >= len(PAGES) * (len(TRANSLATED) + 1)
