@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -32,5 +32,14 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail's page serving catches every remaining path, so it comes last.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Wagtail's page serving catches every remaining path, so it comes last: Wagtail's own routes
+# (password-protected pages, front-end login), then core.views.serve in place of Wagtail's serve
+# (the same pages, two queries fewer; tests/core/test_routing.py compares the two).
+wagtail_routes = [
+    route for route in wagtail_urls.urlpatterns if getattr(route, "name", "") != "wagtail_serve"
+]
+urlpatterns += i18n_patterns(
+    *wagtail_routes,
+    re_path(wagtail_urls.serve_pattern, core_views.serve, name="wagtail_serve"),
+    prefix_default_language=False,
+)

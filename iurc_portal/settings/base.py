@@ -235,6 +235,7 @@ LANGUAGES = [
     ("vi", "Tiếng Việt"),
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+FORMAT_MODULE_PATH = ["iurc_portal.formats"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True

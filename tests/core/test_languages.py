@@ -8,16 +8,19 @@ from io import StringIO
 import polib
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 from iurc_portal.core.demo_translations import PAGES
+from iurc_portal.core.factories import UserFactory
 from news.models import NewsArticlePage
 from newsletter.models import ConsentEvent, ConsentText, Subscriber
 from newsletter.tokens import make_form_time_token
@@ -247,3 +250,44 @@ def test_sitemap_lists_translations_with_their_alternates(client, demo_site):
     assert f"<loc>http://testserver{spanish.url}</loc>" in sitemap
     assert f'hreflang="es" href="http://testserver{spanish.url}"' in sitemap
     assert sitemap.count('hreflang="x-default"') >= len(PAGES) * (len(TRANSLATED) + 1)
+
+
+def spanish(name):
+    english = Page.objects.get(url_path=PAGES[name], locale__language_code="en")
+    return english.get_translation(Locale.objects.get(language_code="es")).specific
+
+
+def test_only_a_moderator_publishes_a_translation(client, demo_site, django_capture_on_commit_callbacks):
+    """Translations go through the same rights as pages: an editor opens a translation in
+    wagtail-localize's editor (drafts), only a moderator (who may publish) publishes it."""
+    article = spanish("article-lac")
+    published_at = article.last_published_at
+    url = f"/admin/pages/{article.pk}/edit/"
+    for group in ("Editors", "Moderators"):
+        user = UserFactory(username=group.lower())
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        assert client.get(url).status_code == 200  # the translation editor
+        with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+            client.post(url, {"action": "publish"})
+        article.refresh_from_db()
+        if group == "Editors":
+            assert article.last_published_at == published_at  # refused
+    assert article.last_published_at > published_at
+
+
+def test_feeds_and_dates_are_in_the_reader_s_language(client, demo_site):
+    feed = client.get("/es/news/feed/rss/").content.decode()
+    assert "<language>es</language>" in feed
+    assert spanish("article-lac").title in feed
+    english_title = Page.objects.get(url_path=PAGES["article-lac"], locale__language_code="en").title
+    assert english_title not in feed
+    article = html_of(client.get(spanish("article-lac").url))
+    day = spanish("article-lac").date
+    with translation.override("es"):
+        assert date_format(day, "DATE_FORMAT") in article  # "21 de octubre de 2026"
+    english = Page.objects.get(url_path=PAGES["article-lac"], locale__language_code="en")
+    japanese = english.get_translation(Locale.objects.get(language_code="ja"))
+    assert f"{day.year}年{day.month}月{day.day}日" in html_of(client.get(japanese.url))
+    with translation.override("en"):
+        assert date_format(day, "DATE_FORMAT") == day.strftime("%-d %B %Y")  # "21 October 2026"

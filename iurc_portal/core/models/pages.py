@@ -35,7 +35,7 @@ def _image_fields(model):
     ]
 
 
-def _specific_with_images(page):
+def specific_with_images(page):
     """`page.specific`, with the images it refers to (hero, listing, social) in the same query."""
     model = page.specific_class
     if model is None or not issubclass(model, BasePage):
@@ -197,7 +197,7 @@ class BasePage(Page):
                 break
         if target is None:
             raise Http404
-        return _specific_with_images(target).route(request, path_components[consumed:])
+        return specific_with_images(target).route(request, path_components[consumed:])
 
     def get_view_restrictions(self):
         """Wagtail's answer in one query instead of two (the ancestors, then their restrictions):

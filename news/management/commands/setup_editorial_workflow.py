@@ -15,7 +15,6 @@ from wagtail.models import (
     GroupCollectionPermission,
     GroupPagePermission,
     Page,
-    Site,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -58,9 +57,9 @@ def _category_permissions(codenames):
 
 
 def sections_root():
-    """The page the groups' rights apply to: the default site's home page, else the tree root."""
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    return site.root_page if site else Page.get_first_root_node()
+    """The page the groups' rights apply to: the tree's root, as in Wagtail's own default groups,
+    so that they cover the home page in every language (each translation has its own tree)."""
+    return Page.get_first_root_node()
 
 
 @transaction.atomic
