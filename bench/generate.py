@@ -109,13 +109,13 @@ def main():
     call_command("load_demo_content", verbosity=0)
     rng = random.Random(args.seed)
     now = timezone.now()
-    regions = list(RegionPage.objects.all())
+    regions = list(RegionPage.objects.filter(locale__language_code="en"))
     themes = list(Theme.objects.all())
     categories = list(NewsCategory.objects.all())
     countries = list(Country.objects.all())
     programme = ProgrammePage.objects.order_by("depth", "path").first()
 
-    news_index = NewsIndexPage.objects.get()
+    news_index = NewsIndexPage.objects.get(locale__language_code="en")
     started = time.monotonic()
     print(f"Articles: {args.articles}", flush=True)
     for number in range(1, args.articles + 1):
@@ -139,7 +139,7 @@ def main():
             news_index.add_child(instance=article)
         progress("articles", number, args.articles, started)
 
-    city_index = CityIndexPage.objects.get()
+    city_index = CityIndexPage.objects.get(locale__language_code="en")
     cities = []
     started = time.monotonic()
     print(f"Cities: {args.cities}", flush=True)
@@ -161,7 +161,7 @@ def main():
         cities.append(city)
         progress("cities", number, args.cities, started)
 
-    pairing_index = PairingIndexPage.objects.get()
+    pairing_index = PairingIndexPage.objects.get(locale__language_code="en")
     started = time.monotonic()
     print(f"Pairings: {args.pairings}", flush=True)
     for number in range(1, args.pairings + 1):
@@ -207,7 +207,7 @@ def generate_work(rng, args, now, regions, themes):
         ResourceType,
     )
 
-    activity_index = ActivityIndexPage.objects.get()
+    activity_index = ActivityIndexPage.objects.get(locale__language_code="en")
     kinds = [choice for choice, _label in ActivityType.choices]
     started = time.monotonic()
     print(f"Activities: {args.activities}", flush=True)
@@ -235,7 +235,7 @@ def generate_work(rng, args, now, regions, themes):
         "bench-resource.pdf", ContentFile(pdf_bytes("Bench resource", ["A stand-in."])), save=False
     )
     document.save()
-    resource_index = ResourceIndexPage.objects.get()
+    resource_index = ResourceIndexPage.objects.get(locale__language_code="en")
     types = [choice for choice, _label in ResourceType.choices]
     started = time.monotonic()
     print(f"Resources: {args.resources}", flush=True)

@@ -140,6 +140,16 @@ def locale_code(locale_id):
     return _locale_codes.get(locale_id, settings.LANGUAGE_CODE)
 
 
+def locale_id(code):
+    """The Locale id of a language code (None if the language has no Locale row), read as
+    `locale_code` reads them."""
+    found = {language: pk for pk, language in _locale_codes.items()}
+    if code not in found:
+        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
+        found = {language: pk for pk, language in _locale_codes.items()}
+    return found.get(code)
+
+
 def item_language(page):
     """The language of what a listed page shows (an alias shows English)."""
     if page.alias_of_id:

@@ -10,10 +10,10 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from wagtail import hooks
 from wagtail import views as wagtail_views
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from .http import page_or_404
-from .languages import current_language, locale_code, translated_pages
+from .languages import current_language, locale_code, locale_id, translated_pages
 from .models import BasePage
 from .models.pages import specific_with_images
 from .text import with_bigrams
@@ -95,11 +95,9 @@ def in_reader_language(pages, request):
     rule of core.languages, as plain field filters the search backend can read)."""
     language = current_language()
     source = settings.LANGUAGE_CODE
-    locales = dict(
-        Locale.objects.filter(language_code__in={language, source}).values_list("language_code", "pk")
-    )
-    if language == source or language not in locales:
-        return pages.filter(locale_id=locales.get(source))
+    locales = {code: locale_id(code) for code in (language, source)}
+    if language == source or locales[language] is None:
+        return pages.filter(locale_id=locales[source])
     shown_in_language = [key for key, paths in translated_pages(request).items() if language in paths]
     pages = pages.filter(locale_id__in=[locales[language], locales[source]])
     if shown_in_language:

@@ -1,0 +1,133 @@
+#!/usr/bin/env python
+"""Throughput with ten languages configured against an English-only checkout, same database.
+
+    .venv/bin/python bench/languages.py --baseline /work/wt-old            # a checkout of the old commit
+    .venv/bin/python bench/languages.py --baseline /work/wt-old --rounds 2 --seconds 5
+
+Runs gunicorn (production settings, as bench/run.py) from each checkout in turn on the
+benchmark's small database (bench/run.py --prepare-only builds it), and measures each English
+page uncached and cached with wrk; this checkout also serves the translated home page and
+article (Spanish, Chinese). Rounds alternate the checkouts, so the machine's drift falls on
+both. Prints one JSON object: {checkout: {page: {"uncached": req/s, "cached": req/s}}}, the
+median over the rounds.
+"""
+
+import argparse
+import json
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(BASE_DIR))
+
+from bench.run import PORT, environment, fetch, log, wrk  # noqa: E402
+
+
+class Server:
+    """gunicorn from `checkout` (its own code, this virtualenv)."""
+
+    def __init__(self, checkout, env):
+        self.checkout, self.env, self.process = checkout, env, None
+
+    def __enter__(self):
+        gunicorn = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
+        self.process = subprocess.Popen(
+            [gunicorn, "--config", "gunicorn.conf.py"], env=self.env, cwd=self.checkout
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/robots.txt", timeout=2)
+                return self
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("gunicorn did not start")
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def paths_for(checkout, database, translated):
+    script = (
+        "import json,django;django.setup();from bench.pages import benchmark_paths;"
+        "paths=benchmark_paths();paths.pop('search (rare word)');"
+    )
+    if translated:
+        script += (
+            "from wagtail.models import Page;"
+            "from iurc_portal.core.demo_translations import PAGES;"
+            "article=Page.objects.get(url_path=PAGES['article-lac'],locale__language_code='en');"
+            "paths['home (es)']='/es/';paths['home (zh-hans)']='/zh-hans/';"
+            "paths['article (es)']=article.get_translation(article.locale.__class__.objects.get(language_code='es')).url;"
+        )
+    script += "print(json.dumps(paths))"
+    env = environment(database)
+    output = subprocess.run(
+        [str(BASE_DIR / ".venv" / "bin" / "python"), "-c", script],
+        env=env,
+        cwd=checkout,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def measure(checkout, database, seconds, translated):
+    paths = paths_for(checkout, database, translated)
+    found = {}
+    for cached in ("0", "1"):
+        with Server(checkout, environment(database, PAGE_CACHE_ENABLED=cached)):
+            for path in paths.values():
+                fetch(path)
+            for name, path in paths.items():
+                result = wrk(path, seconds)
+                if result["bad_responses"]:
+                    raise SystemExit(f"{checkout}: {path} answered errors")
+                found.setdefault(name, {})["cached" if cached == "1" else "uncached"] = result["rps"]
+    return found
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", required=True, help="a checkout of the English-only commit")
+    parser.add_argument("--database", default="iurc_bench_small")
+    parser.add_argument("--seconds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=1)
+    args = parser.parse_args()
+    runs = {"baseline": [], "languages": []}
+    for round_number in range(1, args.rounds + 1):
+        for name, checkout, translated in (
+            ("baseline", Path(args.baseline), False),
+            ("languages", BASE_DIR, True),
+        ):
+            log(f"round {round_number}: {name} ({checkout})")
+            runs[name].append(measure(checkout, args.database, args.seconds, translated))
+    result = {}
+    for name, measured in runs.items():
+        result[name] = {
+            page: {
+                kind: statistics.median(run[page][kind] for run in measured)
+                for kind in ("uncached", "cached")
+            }
+            for page in measured[0]
+        }
+    english = [page for page in result["baseline"] if page in result["languages"]]
+    result["ratio (languages / baseline)"] = {
+        page: {
+            kind: round(result["languages"][page][kind] / result["baseline"][page][kind], 2)
+            for kind in ("uncached", "cached")
+        }
+        for page in english
+    }
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
