@@ -110,9 +110,9 @@ def main():
     rng = random.Random(args.seed)
     now = timezone.now()
     regions = list(RegionPage.objects.filter(locale__language_code="en"))
-    themes = list(Theme.objects.all())
-    categories = list(NewsCategory.objects.all())
-    countries = list(Country.objects.all())
+    themes = list(Theme.objects.filter(locale__language_code="en"))
+    categories = list(NewsCategory.objects.filter(locale__language_code="en"))
+    countries = list(Country.objects.filter(locale__language_code="en"))
     programme = ProgrammePage.objects.order_by("depth", "path").first()
 
     news_index = NewsIndexPage.objects.get(locale__language_code="en")

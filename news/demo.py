@@ -312,7 +312,7 @@ def _categories(ctx):
     categories = {}
     regions = RegionPage.objects.all()
     for seed, (name, slug, region_words, colours) in enumerate(CATEGORIES):
-        category = NewsCategory.objects.filter(slug=slug).first()
+        category = NewsCategory.objects.filter(slug=slug, locale__language_code="en").first()
         created = category is None
         if created:
             category = NewsCategory.objects.create(
@@ -326,7 +326,7 @@ def _categories(ctx):
 
 def _articles(ctx, news_index, categories):
     today = timezone.localdate()
-    themes = Theme.objects.all()
+    themes = Theme.objects.filter(locale__language_code="en")
     cities = CityPage.objects.live()
     total = len(ARTICLES)
     for number, (slug, title, category_slug, days_ago, intro, body, theme_words, city_words) in enumerate(

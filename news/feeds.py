@@ -27,7 +27,7 @@ class NewsRssFeed(Feed):
         # The listing's own filter form reads the scope: the same categories and visible regions,
         # and a malformed value (a NUL character, say) is refused before it reaches the database.
         names = {"category": _("No such news category."), "region": _("No such region.")}
-        form = NewsFilterForm({name: request.GET.get(name, "") for name in names})
+        form = NewsFilterForm({name: request.GET.get(name, "") for name in names}, request=request)
         form.is_valid()
         scope = {name: form.cleaned_data.get(name) for name in names}
         for name, message in names.items():

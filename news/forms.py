@@ -1,30 +1,40 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from iurc_portal.core.languages import name_in_language, originals
 from programmes.models import RegionPage, Theme
 
 from .models import NewsCategory
 
 
+class NameChoiceField(forms.ModelChoiceField):
+    """Options named in the reader's language (a translated category's or theme's name)."""
+
+    request = None
+
+    def label_from_instance(self, obj):
+        return name_in_language(obj, self.request)
+
+
 class NewsFilterForm(forms.Form):
     """The listing's query-string filters. Any value that does not fit is ignored, not an error page."""
 
-    category = forms.ModelChoiceField(
-        queryset=NewsCategory.objects.all(),
+    category = NameChoiceField(
+        queryset=originals(NewsCategory.objects.all()),
         to_field_name="slug",
         required=False,
         empty_label=_("All categories"),
         label=_("Category"),
     )
     region = forms.ModelChoiceField(
-        queryset=RegionPage.objects.visible().order_by("sort_name"),
+        queryset=RegionPage.objects.none(),
         to_field_name="slug",
         required=False,
         empty_label=_("All regions"),
         label=_("Region"),
     )
-    theme = forms.ModelChoiceField(
-        queryset=Theme.objects.all(),
+    theme = NameChoiceField(
+        queryset=originals(Theme.objects.all()),
         to_field_name="slug",
         required=False,
         empty_label=_("All themes"),
@@ -32,8 +42,11 @@ class NewsFilterForm(forms.Form):
     )
     year = forms.TypedChoiceField(coerce=int, required=False, empty_value=None, label=_("Year"))
 
-    def __init__(self, *args, years=(), **kwargs):
+    def __init__(self, *args, years=(), request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # Read when the form is made: the regions in the reader's language.
+        self.fields["region"].queryset = RegionPage.objects.visible(request).order_by("sort_name")
+        self.fields["category"].request = self.fields["theme"].request = request
         self.fields["year"].choices = [("", _("All years"))] + [(str(year), str(year)) for year in years]
         for field in self.fields.values():
             field.error_messages["invalid_choice"] = _("This value is not recognised, so it was ignored.")

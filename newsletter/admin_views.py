@@ -26,6 +26,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from iurc_portal.core.languages import originals
 from programmes.models import RegionPage, Theme
 
 from . import services
@@ -63,7 +64,7 @@ class SubscriberFilterSet(WagtailFilterSet):
     )
     themes = django_filters.ModelMultipleChoiceFilter(
         label=_("Themes of interest"),
-        queryset=Theme.objects.order_by("sort_name"),
+        queryset=originals(Theme.objects.order_by("sort_name")),
         widget=forms.CheckboxSelectMultiple,
         distinct=True,
     )

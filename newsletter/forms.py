@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext_lazy as _
 
+from iurc_portal.core.languages import name_in_language, originals
 from iurc_portal.core.query import site_sections
 from iurc_portal.core.sitewide import site_settings, sitewide
 from programmes.models import RegionPage, Theme
@@ -69,7 +70,7 @@ class SignupForm(forms.Form):
     )
     themes = InterestsField(
         label=_("Themes"),
-        queryset_factory=Theme.objects.all,
+        queryset_factory=lambda: originals(Theme.objects.all()),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -117,7 +118,10 @@ class SignupForm(forms.Form):
             ).values("pk")[:1]
             regions = regions.annotate(english_pk=Subquery(english)).values_list("english_pk", "title")
             self.fields["regions"].widget.choices = list(regions)
-            themes = Theme.objects.order_by("sort_name").values_list("pk", "name")
+            themes = [
+                (theme.pk, name_in_language(theme, self.request))
+                for theme in originals(Theme.objects.order_by("sort_name"))
+            ]
             self.fields["themes"].widget.choices = list(themes)
         self.fields[TIME_FIELD].initial = make_form_time_token()
 

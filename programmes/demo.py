@@ -449,14 +449,16 @@ def load_taxonomies(ctx):
     countries = {}
     for code, (name, world_region, is_eu) in COUNTRIES.items():
         country, created = Country.objects.get_or_create(
-            iso_code=code, defaults={"name": name, "world_region": world_region, "is_eu": is_eu}
+            iso_code=code,
+            locale__language_code="en",
+            defaults={"name": name, "world_region": world_region, "is_eu": is_eu},
         )
         ctx.record(f"country “{country.name}”", created)
         countries[code] = country
     themes = {}
     for slug, name, description in THEMES:
         theme, created = Theme.objects.get_or_create(
-            slug=slug, defaults={"name": name, "description": description}
+            slug=slug, locale__language_code="en", defaults={"name": name, "description": description}
         )
         ctx.record(f"theme “{theme.name}”", created)
         themes[slug] = theme

@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from iurc_portal.core.languages import in_language, name_in_language, originals
 from iurc_portal.core.query import outside_restricted_sections
 from iurc_portal.core.text import sort_key
 
@@ -21,11 +22,11 @@ class SlugChoiceField(forms.ChoiceField):
         self.key, self.normalise, self.objects = key, normalise, {}
         super().__init__(choices=(), **kwargs)
 
-    def set_objects(self, objects):
+    def set_objects(self, objects, request=None):
         self.objects = {}
         for obj in objects:  # in the given order, so the first (shallowest) of equal keys wins
             self.objects.setdefault(self.normalise(getattr(obj, self.key)), obj)
-        self.choices = [("", _("Any"))] + [(key, str(obj)) for key, obj in self.objects.items()]
+        self.choices = [("", _("Any"))] + [(key, label(obj, request)) for key, obj in self.objects.items()]
 
     def bound_data(self, data, initial):
         return self.normalise(data.strip()) if isinstance(data, str) and "\x00" not in data else data
@@ -48,6 +49,11 @@ class SlugChoiceField(forms.ChoiceField):
             raise forms.ValidationError(self.error_messages["required"], code="required")
 
 
+def label(obj, request=None):
+    """An option's text: a page's title, a taxonomy's name in the reader's language."""
+    return name_in_language(obj, request) if isinstance(obj, (Country, Theme)) else str(obj)
+
+
 def sort_title(page):
     # Plain pages, without the region's stored sort_name: the same key, from the title.
     return sort_key(page.title)
@@ -56,13 +62,17 @@ def sort_title(page):
 def filter_options(request=None):
     """The directory's filter options: regions and programmes (both pages, read as plain pages
     in one query: a filter needs only their title, slug and path), countries and themes."""
-    pages = outside_restricted_sections(Page.objects.type(RegionPage, ProgrammePage).live(), request)
+    pages = in_language(
+        outside_restricted_sections(Page.objects.type(RegionPage, ProgrammePage).live(), request)
+    )
     pages = list(pages.order_by("path"))
     region_type = ContentType.objects.get_for_model(RegionPage)
     return {
         "region": sorted((page for page in pages if page.content_type_id == region_type.pk), key=sort_title),
-        "country": list(Country.objects.filter(cities__live=True).distinct().order_by("sort_name", "pk")),
-        "theme": list(Theme.objects.order_by("sort_name", "pk")),
+        "country": list(
+            originals(Country.objects.filter(cities__live=True)).distinct().order_by("sort_name", "pk")
+        ),
+        "theme": list(originals(Theme.objects.order_by("sort_name", "pk"))),
         "programme": [page for page in pages if page.content_type_id != region_type.pk],
     }
 
@@ -82,7 +92,7 @@ class PairingFilterForm(forms.Form):
     def __init__(self, data=None, request=None, **kwargs):
         super().__init__(data, **kwargs)
         for name, objects in filter_options(request).items():
-            self.fields[name].set_objects(objects)
+            self.fields[name].set_objects(objects, request)
         self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
         self.fields["q"].widget.input_type = "search"
 
@@ -134,7 +144,7 @@ class ListingFilterForm(forms.Form):
         )
         self.order_fields(["q", "type", "region", "theme", "year", "language"])
         self.fields["region"].set_objects(RegionPage.objects.visible(request).order_by("title"))
-        self.fields["theme"].set_objects(Theme.objects.order_by("name"))
+        self.fields["theme"].set_objects(originals(Theme.objects.order_by("name")), request)
 
     clean_values = PairingFilterForm.clean_values
     ignored = PairingFilterForm.ignored

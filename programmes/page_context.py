@@ -173,7 +173,7 @@ def directory_context(page, request):
     programme = filters.get("programme")
     if programme:
         # A programme includes its strands (child programme pages).
-        pairings = pairings.filter(programme__path__startswith=programme.path)
+        pairings = pairings.filter(programme__path__startswith=english_source(programme, request).path)
     query = filters.get("q", "").strip()
     if query:
         pairings = pairings.filter(pk__in=search_pairing_ids(query, request))

@@ -8,12 +8,13 @@ page shown to a Spanish reader is marked as such (`content_language`), and only 
 are offered as alternates (`translations`).
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
 
 from .sitewide import sitewide
 
@@ -52,6 +53,18 @@ def children_of(queryset, page):
     return queryset.alias(parent_path=Substr("path", 1, len(page.path))).filter(
         depth=page.depth + 1, parent_path__in=parents
     )
+
+
+_home_urls = {}
+
+
+def home_url(language):
+    """The home page's address in `language` ("/", "/es/"): fixed by the URL configuration, so
+    worked out once per process."""
+    if language not in _home_urls:
+        with translation.override(language):
+            _home_urls[language] = reverse("wagtail_serve", args=("",))
+    return _home_urls[language]
 
 
 def translated_pages(request=None):
@@ -97,11 +110,7 @@ def page_languages(request, page):
     languages = []
     for code, name in settings.LANGUAGES:
         translated = code in urls
-        if translated:
-            target = urls[code]
-        else:
-            with translation.override(code):
-                target = reverse("wagtail_serve", args=("",))
+        target = urls[code] if translated else home_url(code)
         languages.append(
             {"code": code, "name": name, "url": target, "translated": translated, "current": code == current}
         )
@@ -155,3 +164,48 @@ def item_language(page):
     if page.alias_of_id:
         return settings.LANGUAGE_CODE
     return locale_code(page.locale_id)
+
+
+def originals(queryset):
+    """The English rows of a translatable snippet (a taxonomy): pages relate to these, and
+    readers see each by its name in their language (`name_in_language`)."""
+    return queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def named_snippet_models():
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, TranslatableMixin) and not issubclass(model, Page) and hasattr(model, "name")
+    ]
+
+
+def snippet_names(request=None):
+    """{(model label, translation_key, language): name} of the translated taxonomy rows, kept per
+    cache generation (saving a snippet starts a new one)."""
+    return sitewide("snippet names", _load_snippet_names, request, per_site=False)
+
+
+def _load_snippet_names(_site):
+    found = {}
+    for model in named_snippet_models():
+        rows = model.objects.exclude(locale__language_code=settings.LANGUAGE_CODE)
+        for key, language, name in rows.values_list("translation_key", "locale__language_code", "name"):
+            found[(model._meta.label_lower, key, language)] = name
+    return found
+
+
+def name_in_language(item, request=None):
+    """A taxonomy row's name in the reader's language: its translation's, if an editor made one.
+    English readers cost nothing; others read the translated names once per cache generation."""
+    language = current_language()
+    if item is None or language == settings.LANGUAGE_CODE:
+        return getattr(item, "name", "")
+    key = (item._meta.label_lower, item.translation_key, language)
+    return snippet_names(request).get(key, item.name)
+
+
+def source_language_rows():
+    """`limit_choices_to` of links to a taxonomy: editors pick the English rows (translations
+    only rename them)."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE)

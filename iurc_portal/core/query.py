@@ -8,12 +8,10 @@ and cache generation (core.sitewide), so a page that shows five sections asks fo
 from django.conf import settings
 from django.db.models import Exists, F, OuterRef, Subquery
 from django.db.models.functions import Length, Substr
-from django.urls import reverse
-from django.utils import translation
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
-from .languages import children_of, current_language, in_language
+from .languages import children_of, current_language, home_url, in_language
 from .sitewide import sitewide
 
 
@@ -125,9 +123,7 @@ def page_url_maker(request):
         if site is not None:
             for root in Site.get_site_root_paths():
                 if root.site_id == site.pk:
-                    with translation.override(root.language_code):
-                        prefix = reverse("wagtail_serve", args=("",))
-                    roots.append((root.root_path, prefix))
+                    roots.append((root.root_path, home_url(root.language_code)))
         if request is not None:
             request.iurc_root_paths = roots  # one cache read per request, however many lists
 

@@ -14,9 +14,11 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from iurc_portal.core.blocks import BodyStreamBlock
 from iurc_portal.core.http import page_or_404
+from iurc_portal.core.languages import source_language_rows
 from iurc_portal.core.models import BasePage
 from iurc_portal.core.query import section_page, visible
 from iurc_portal.core.sitewide import site_settings as sitewide_settings
@@ -102,7 +104,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         from ..forms import NewsFilterForm
 
         context = super().get_context(request, *args, **kwargs)
-        form = NewsFilterForm(request.GET or None, years=self.years(request))
+        form = NewsFilterForm(request.GET or None, years=self.years(request), request=request)
         articles = form.filter(self.articles(request))
         paginator = Paginator(articles, self.per_page)
         context.update(
@@ -154,6 +156,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
 
 class NewsArticlePage(BasePage):
+    # Relations stay with the English category row (translations show its name in their language).
+    override_translatable_fields = [SynchronizedField("category")]
+
     date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
     author = models.CharField(
         _("byline"), max_length=255, blank=True, help_text=_("Who wrote the article, e.g. “IURC team”.")
@@ -173,6 +178,7 @@ class NewsArticlePage(BasePage):
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("body"))
     category = models.ForeignKey(
         "news.NewsCategory",
+        limit_choices_to=source_language_rows,
         verbose_name=_("category"),
         null=True,
         blank=True,
@@ -194,7 +200,11 @@ class NewsArticlePage(BasePage):
         ),
     )
     themes = ParentalManyToManyField(
-        "programmes.Theme", blank=True, related_name="news_articles", verbose_name=_("themes")
+        "programmes.Theme",
+        limit_choices_to=source_language_rows,
+        blank=True,
+        related_name="news_articles",
+        verbose_name=_("themes"),
     )
     related_cities = ParentalManyToManyField(
         "programmes.CityPage", blank=True, related_name="news_articles", verbose_name=_("related cities")

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from iurc_portal.core.blocks import BodyStreamBlock
 from iurc_portal.core.http import page_or_404
+from iurc_portal.core.languages import source_language_rows
 from iurc_portal.core.models import BasePage
 from iurc_portal.core.query import PortalPageQuerySet
 
@@ -112,6 +113,7 @@ class NewsletterIssuePage(BasePage):
     )
     themes = ParentalManyToManyField(
         "programmes.Theme",
+        limit_choices_to=source_language_rows,
         blank=True,
         related_name="newsletter_issues",
         verbose_name=_("themes"),

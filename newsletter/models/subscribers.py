@@ -13,6 +13,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from iurc_portal.core.languages import source_language_rows
+
 
 def sha256_hex(value):
     return hashlib.sha256(value.encode("utf-8")).hexdigest()
@@ -105,6 +107,7 @@ class Subscriber(models.Model):
     )
     themes = models.ManyToManyField(
         "programmes.Theme",
+        limit_choices_to=source_language_rows,
         blank=True,
         related_name="newsletter_subscribers",
         verbose_name=_("themes of interest"),

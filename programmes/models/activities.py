@@ -9,6 +9,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from iurc_portal.core.languages import source_language_rows
 from iurc_portal.core.models import BasePage
 
 from ..blocks import sources_field
@@ -77,7 +78,11 @@ class ActivityPage(BasePage):
         "programmes.RegionPage", blank=True, related_name="activities", verbose_name=_("regions")
     )
     themes = ParentalManyToManyField(
-        "programmes.Theme", blank=True, related_name="activities", verbose_name=_("themes")
+        "programmes.Theme",
+        limit_choices_to=source_language_rows,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("themes"),
     )
     is_example = models.BooleanField(
         _("example"), default=False, help_text=_("Invented for the demo: the page says so to visitors.")

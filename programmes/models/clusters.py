@@ -7,6 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from iurc_portal.core.languages import source_language_rows
 from iurc_portal.core.models import BasePage
 from iurc_portal.core.text import year_range
 
@@ -22,7 +23,11 @@ class ClusterPage(BasePage):
     start_year = year_field(_("start year"))
     end_year = year_field(_("end year"))
     themes = ParentalManyToManyField(
-        "programmes.Theme", blank=True, related_name="clusters", verbose_name=_("themes")
+        "programmes.Theme",
+        limit_choices_to=source_language_rows,
+        blank=True,
+        related_name="clusters",
+        verbose_name=_("themes"),
     )
     members = ParentalManyToManyField(
         "programmes.CityPage",

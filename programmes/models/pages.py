@@ -10,8 +10,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from iurc_portal.core.blocks import BodyStreamBlock, EmbedBlock
+from iurc_portal.core.languages import source_language_rows
 from iurc_portal.core.models import BasePage, SortName
 from iurc_portal.core.text import year_range
 
@@ -151,7 +153,11 @@ class RegionPage(SortName, BasePage):
 
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
     countries = ParentalManyToManyField(
-        "programmes.Country", blank=True, related_name="region_pages", verbose_name=_("partner countries")
+        "programmes.Country",
+        limit_choices_to=source_language_rows,
+        blank=True,
+        related_name="region_pages",
+        verbose_name=_("partner countries"),
     )
     video = StreamField(
         [("video", EmbedBlock())],
@@ -215,9 +221,16 @@ class CityKind(models.TextChoices):
 class CityPage(SortName, BasePage):
     """A city, region or metropolitan area on either side of a cooperation."""
 
+    # Relations stay with the English country row (translations show its name in their language).
+    override_translatable_fields = [SynchronizedField("country")]
+
     kind = models.CharField(_("kind"), max_length=10, choices=CityKind.choices, default=CityKind.CITY)
     country = models.ForeignKey(
-        "programmes.Country", verbose_name=_("country"), on_delete=models.PROTECT, related_name="cities"
+        "programmes.Country",
+        limit_choices_to=source_language_rows,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="cities",
     )
     intro = models.TextField(_("introduction"), blank=True, max_length=1000)
     population = models.PositiveBigIntegerField(_("population"), null=True, blank=True)
@@ -266,7 +279,11 @@ class CityPage(SortName, BasePage):
     )
     website = models.URLField(_("website"), blank=True)
     themes = ParentalManyToManyField(
-        "programmes.Theme", blank=True, related_name="cities", verbose_name=_("themes")
+        "programmes.Theme",
+        limit_choices_to=source_language_rows,
+        blank=True,
+        related_name="cities",
+        verbose_name=_("themes"),
     )
     sdgs = ParentalManyToManyField(
         "programmes.SDG", blank=True, related_name="cities", verbose_name=_("SDGs")
@@ -375,7 +392,11 @@ class PairingPage(SortName, BasePage):
         _("status"), max_length=10, choices=PairingStatus.choices, default=PairingStatus.ACTIVE
     )
     themes = ParentalManyToManyField(
-        "programmes.Theme", blank=True, related_name="pairings", verbose_name=_("themes")
+        "programmes.Theme",
+        limit_choices_to=source_language_rows,
+        blank=True,
+        related_name="pairings",
+        verbose_name=_("themes"),
     )
     sdgs = ParentalManyToManyField(
         "programmes.SDG", blank=True, related_name="pairings", verbose_name=_("SDGs")

@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
+from iurc_portal.core.languages import source_language_rows
 from iurc_portal.core.models import BasePage
 
 from .pages import year_field
@@ -89,7 +90,11 @@ class ResourcePage(BasePage):
         "programmes.RegionPage", blank=True, related_name="resources", verbose_name=_("regions")
     )
     themes = ParentalManyToManyField(
-        "programmes.Theme", blank=True, related_name="resources", verbose_name=_("themes")
+        "programmes.Theme",
+        limit_choices_to=source_language_rows,
+        blank=True,
+        related_name="resources",
+        verbose_name=_("themes"),
     )
     pairings = ParentalManyToManyField(
         "programmes.PairingPage", blank=True, related_name="resources", verbose_name=_("pairings")

@@ -4,7 +4,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from iurc_portal.core.models import SortName
 
@@ -18,14 +20,13 @@ class WorldRegion(models.TextChoices):
     AFRICA = "africa", _("Africa")
 
 
-class Country(SortName, index.Indexed, models.Model):
+class Country(TranslatableMixin, SortName, index.Indexed, models.Model):
     sort_name_source = "name"
 
     name = models.CharField(_("name"), max_length=100)
     iso_code = models.CharField(
         _("ISO code"),
         max_length=2,
-        unique=True,
         validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, as in ISO 3166-1 alpha-2."))],
         help_text=_("ISO 3166-1 alpha-2, e.g. “DE” or “KR”."),
     )
@@ -40,10 +41,16 @@ class Country(SortName, index.Indexed, models.Model):
         index.FilterField("is_eu"),
     ]
 
-    class Meta:
+    # Translators translate the name; the code and the facts stay the English row's.
+    override_translatable_fields = [SynchronizedField("iso_code")]
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_name", "pk"]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
+        constraints = [
+            models.UniqueConstraint(fields=["iso_code", "locale"], name="country_iso_code_per_locale")
+        ]
 
     def __str__(self):
         return self.name
@@ -53,20 +60,24 @@ class Country(SortName, index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
 
-class Theme(SortName, index.Indexed, models.Model):
+class Theme(TranslatableMixin, SortName, index.Indexed, models.Model):
     sort_name_source = "name"
 
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True, help_text=_("Used in filter addresses."))
+    slug = models.SlugField(_("slug"), max_length=100, help_text=_("Used in filter addresses."))
     description = models.TextField(_("description"), blank=True, max_length=1000)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    class Meta:
+    # Filter addresses keep the English slug in every language.
+    override_translatable_fields = [SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["sort_name", "pk"]
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="theme_slug_per_locale")]
 
     def __str__(self):
         return self.name

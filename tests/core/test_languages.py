@@ -24,6 +24,7 @@ from iurc_portal.core.factories import UserFactory
 from news.models import NewsArticlePage
 from newsletter.models import ConsentEvent, ConsentText, Subscriber
 from newsletter.tokens import make_form_time_token
+from programmes.models import Theme
 
 pytestmark = pytest.mark.django_db
 
@@ -291,3 +292,39 @@ def test_feeds_and_dates_are_in_the_reader_s_language(client, demo_site):
     assert f"{day.year}年{day.month}月{day.day}日" in html_of(client.get(japanese.url))
     with translation.override("en"):
         assert date_format(day, "DATE_FORMAT") == day.strftime("%-d %B %Y")  # "21 October 2026"
+
+
+def test_taxonomies_are_translated_once_and_pages_keep_their_english_relations(client, demo_site):
+    """Themes and news categories translated in the admin (wagtail-localize) show in the
+    reader's language; pages relate to the English rows, and no list shows a row twice."""
+    english = Page.objects.get(url_path=PAGES["article-lac"], locale__language_code="en").specific
+    assert spanish("article-lac").category_id == english.category_id  # the English row, synchronised
+    assert english.category.name in html_of(client.get(english.url))
+    spanish_page = html_of(client.get(spanish("article-lac").url))
+    assert "Noticias de América Latina y el Caribe" in spanish_page
+    listing = html_of(client.get("/es/news/"))
+    themes = re.search(r'<select name="theme".*?</select>', listing, re.S).group(0)
+    options = re.findall(r"<option[^>]*>([^<]*)</option>", themes)
+    assert "Movilidad urbana" in options and "Urban mobility" not in options
+    assert len(options) == len(set(options)) == Theme.objects.filter(locale__language_code="en").count() + 1
+    assert "Urban mobility" in html_of(client.get("/news/"))
+
+
+def test_a_country_translated_from_a_po_file_shows_on_translated_pages(client, demo_site):
+    city = spanish("city")
+    country = city.country
+    source, _created = TranslationSource.get_or_create_from_instance(country)
+    translation = Translation.objects.create(
+        source=source, target_locale=Locale.objects.get(language_code="es")
+    )
+    po = polib.pofile(str(translation.export_po()))
+    assert [entry.msgid for entry in po] == [country.name]  # the ISO code is not for translators
+    po[0].msgstr = f"{country.name} (es)"
+    translation.import_po(po)
+    translation.save_target()
+    assert f"{country.name} (es)" in html_of(client.get(city.url))
+    assert f"{country.name} (es)" not in html_of(
+        client.get(city.get_translation(Locale.objects.get(language_code="en")).url)
+    )
+    # Filters still take the code and find the same pairings in both languages.
+    assert client.get(f"/es/pairings/?country={country.iso_code}").status_code == 200

@@ -41,9 +41,10 @@ def translation_for(page, language):
 
 
 def load(ctx):
-    """Translate each demo page that has a PO file and no translation yet, then publish it.
-
-    Parents come first (the home page before its children), so no parent is made an alias."""
+    """Translate the taxonomies, then each demo page that has a PO file and no translation yet,
+    and publish it. Parents come first (the home page before its children), so no parent is made
+    an alias."""
+    load_taxonomies(ctx)
     for name, url_path in PAGES.items():
         page = source_page(url_path)
         if page is None:
@@ -64,6 +65,34 @@ def load(ctx):
                 translation.save_target(publish=False)
                 translation.get_target_instance().get_latest_revision().publish()
             ctx.record(label, created=True)
+
+
+def load_taxonomies(ctx):
+    """Translate the taxonomy rows (themes, news categories) that `<language>/taxonomies.po` has
+    every text of; rows it lacks (the countries, say) stay English, as an editor would leave them."""
+    from ..languages import named_snippet_models
+
+    for language in LANGUAGES:
+        path = FOLDER / language / "taxonomies.po"
+        if not path.exists():
+            continue
+        stored = polib.pofile(str(path))
+        locale = Locale.objects.get(language_code=language)
+        for model in named_snippet_models():
+            for row in model.objects.filter(locale__language_code="en").order_by("pk"):
+                label = f"{language} translation of {model._meta.verbose_name} “{row.name}”"
+                if row.has_translation(locale):
+                    ctx.record(label, created=False)
+                    continue
+                with transaction.atomic():
+                    translation = translation_for(row, language)
+                    po = matched(translation.export_po(), stored)
+                    if any(not entry.msgstr for entry in po):
+                        transaction.set_rollback(True)
+                        continue
+                    translation.import_po(po)
+                    translation.save_target()
+                ctx.record(label, created=True)
 
 
 def matched(fresh, stored):

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from wagtail.models import Page, Site
 
-from ..languages import item_language, page_languages
+from ..languages import item_language, name_in_language, page_languages
 from ..query import site_sections
 
 register = template.Library()
@@ -66,6 +66,12 @@ def languages(context):
         if request is not None:
             request.iurc_languages = memo
     return memo[1]
+
+
+@register.simple_tag(takes_context=True)
+def name_of(context, item):
+    """A theme's, category's or country's name in the reader's language (its translation's)."""
+    return name_in_language(item, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,14 @@
+from django.db import migrations
+from wagtail.models import BootstrapTranslatableModel
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("programmes", "0007_translatable_taxonomies_bootstrap"),
+        ("wagtailcore", "0094_alter_page_locale"),
+    ]
+
+    operations = [
+        BootstrapTranslatableModel("programmes.Country"),
+        BootstrapTranslatableModel("programmes.Theme"),
+    ]
