@@ -59,7 +59,7 @@ class NewsRssFeed(Feed):
         )
 
     def items(self, scope):
-        articles = NewsArticlePage.objects.visible().under(self.index_page)
+        articles = NewsArticlePage.objects.visible(self.request).under(self.index_page, self.request)
         if scope["category"]:
             articles = articles.filter(category=scope["category"])
         if scope["region"]:

@@ -159,7 +159,7 @@ def search_pairing_ids(query, request=None):
 def directory_context(page, request):
     form = PairingFilterForm(request.GET if request.GET else None, request=request)
     filters = form.clean_values() if form.is_bound else {}
-    pairings = live_pairings(request).under(page)
+    pairings = live_pairings(request).under(page, request)
     region = filters.get("region")
     if region:
         pairings = pairings.filter(region__translation_key=region.translation_key)
@@ -219,7 +219,7 @@ def regions_with_counts(queryset, request=None):
 
 
 def region_index_context(page, request):
-    regions = regions_with_counts(RegionPage.objects.under(page).visible(request), request)
+    regions = regions_with_counts(RegionPage.objects.under(page, request).visible(request), request)
     return {"regions": regions.order_by("path")}
 
 
@@ -243,7 +243,7 @@ def region_context(page, request):
 
 
 def city_index_context(page, request):
-    cities = CityPage.objects.under(page).visible(request).select_related("country")
+    cities = CityPage.objects.under(page, request).visible(request).select_related("country")
     cities = cities.order_by("sort_name", "pk")
     paginator = Paginator(cities, CITIES_PER_PAGE)
     mapped = visible_cities(request).filter(latitude__isnull=False, longitude__isnull=False)
@@ -298,14 +298,14 @@ def pairing_context(page, request):
 
 
 def programme_context(page, request):
-    strands = ProgrammePage.objects.under(page).visible(request).order_by("path")
+    strands = ProgrammePage.objects.under(page, request).visible(request).order_by("path")
     source = english_source(page, request)
     pairings = live_pairings(request).filter(programme__path__startswith=source.path)
     paginator = Paginator(pairing_listing(pairings, request), REGION_PAIRINGS_PER_PAGE)
     from .models import ActivityIndexPage, CallIndexPage, ResourceIndexPage
 
     return {
-        "clusters": ClusterPage.objects.under(page).visible(request).order_by("title"),
+        "clusters": ClusterPage.objects.under(page, request).visible(request).order_by("title"),
         "work_pages": source.get_children()
         .live()
         .public()

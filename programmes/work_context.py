@@ -41,7 +41,7 @@ def filter_common(items, filters):
 def activity_index_context(page, request):
     form = ActivityFilterForm(request.GET or None, request=request)
     filters = form.clean_values() if form.is_bound else {}
-    activities = ActivityPage.objects.under(page).visible(request)
+    activities = ActivityPage.objects.under(page, request).visible(request)
     activities = filter_common(activities, filters)
     if filters.get("year"):
         activities = activities.filter(start_date__year=filters["year"])
@@ -80,7 +80,7 @@ def search_resource_ids(query):
 def resource_index_context(page, request):
     form = ResourceFilterForm(request.GET or None, request=request)
     filters = form.clean_values() if form.is_bound else {}
-    resources = ResourcePage.objects.under(page).visible(request)
+    resources = ResourcePage.objects.under(page, request).visible(request)
     resources = filter_common(resources, filters)
     if filters.get("year"):
         resources = resources.filter(year=filters["year"])
@@ -126,7 +126,7 @@ def open_calls(request, limit=None):
 
 
 def call_index_context(page, request):
-    calls = list(CallPage.objects.under(page).visible(request).order_by("-closes_at", "pk"))
+    calls = list(CallPage.objects.under(page, request).visible(request).order_by("-closes_at", "pk"))
     now = timezone.now()
     for call in calls:
         expire_page_at(request, call.next_status_change(now))

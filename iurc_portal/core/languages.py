@@ -47,12 +47,24 @@ def in_language(queryset, language=None):
 
 
 def children_of(queryset, page):
-    """The children of `page` and of its translations (a Spanish alias's listing holds the Spanish
-    children and the English ones that have none); pair with `in_language`."""
+    """The children of `page` and of all its translations, in any language (the menu's sections,
+    kept per cache generation, so their query may be a slower one)."""
     parents = Page.objects.filter(translation_key=page.translation_key, depth=page.depth).values("path")
     return queryset.alias(parent_path=Substr("path", 1, len(page.path))).filter(
         depth=page.depth + 1, parent_path__in=parents
     )
+
+
+def children_for_reader(queryset, page, request=None):
+    """The children of `page` a reader of its listing may see: its own, and for a translation or
+    an alias also those of its English source (the pages without a translation); pair with
+    `in_language`. Tree-path conditions, so the listing uses the tree's index; the English source
+    costs a query only on a page that is not itself English."""
+    source = english_source(page, request)
+    condition = Q(path__startswith=page.path, depth=page.depth + 1)
+    if source.pk != page.pk:
+        condition |= Q(path__startswith=source.path, depth=source.depth + 1)
+    return queryset.filter(condition)
 
 
 _home_urls = {}

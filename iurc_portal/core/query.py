@@ -11,7 +11,7 @@ from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
-from .languages import children_of, current_language, home_url, in_language
+from .languages import children_for_reader, children_of, current_language, home_url, in_language
 from .sitewide import sitewide
 
 
@@ -48,9 +48,9 @@ class PortalPageQuerySet(PageQuerySet):
         translation."""
         return in_language(outside_restricted_sections(self.live(), request), language)
 
-    def under(self, page):
-        """The children of `page` as its readers see them: with those of its translations."""
-        return children_of(self, page)
+    def under(self, page, request=None):
+        """The children of `page` as its readers see them (with its English source's)."""
+        return children_for_reader(self, page, request)
 
 
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)

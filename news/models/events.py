@@ -106,7 +106,7 @@ class EventIndexPage(RoutablePageMixin, BasePage):
 
     def events(self, request=None):
         # Event cards show no image, so none is joined or prefetched.
-        return EventPage.objects.visible(request).under(self)
+        return EventPage.objects.visible(request).under(self, request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -97,7 +97,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def articles(self, request=None):
         """Live, public articles under this index, newest first, ready for cards."""
-        queryset = NewsArticlePage.objects.visible(request).under(self).select_related("category")
+        queryset = NewsArticlePage.objects.visible(request).under(self, request).select_related("category")
         return with_listing_images(queryset).order_by("-date", "-pk")
 
     def get_context(self, request, *args, **kwargs):
@@ -119,7 +119,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def years(self, request=None):
         """The years that have articles, newest first (one query)."""
-        dates = NewsArticlePage.objects.visible(request).under(self).dates("date", "year", order="DESC")
+        dates = (
+            NewsArticlePage.objects.visible(request).under(self, request).dates("date", "year", order="DESC")
+        )
         return [day.year for day in dates]
 
     def feed_links(self, category=None, region=None):

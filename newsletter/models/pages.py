@@ -47,7 +47,7 @@ class NewsletterPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("form", SignupForm(source=self.get_url(request), request=request))
-        context["archive"] = NewsletterArchivePage.objects.under(self).visible(request).first()
+        context["archive"] = NewsletterArchivePage.objects.under(self, request).visible(request).first()
         return context
 
 
