@@ -53,6 +53,12 @@ class Server:
         self.process.wait(timeout=30)
 
 
+def cache_prefix(database, translated):
+    # Each checkout has its own cache keys: Wagtail keeps the site's root paths in the cache, and an
+    # English-only checkout would leave a list without the translated home pages.
+    return f"bench-{database}-{'languages' if translated else 'baseline'}"
+
+
 def paths_for(checkout, database, translated):
     script = (
         "import json,django;django.setup();from bench.pages import benchmark_paths;"
@@ -67,7 +73,7 @@ def paths_for(checkout, database, translated):
             "paths['article (es)']=article.get_translation(article.locale.__class__.objects.get(language_code='es')).url;"
         )
     script += "print(json.dumps(paths))"
-    env = environment(database)
+    env = environment(database, CACHE_KEY_PREFIX=cache_prefix(database, translated))
     output = subprocess.run(
         [str(BASE_DIR / ".venv" / "bin" / "python"), "-c", script],
         env=env,
@@ -82,8 +88,9 @@ def paths_for(checkout, database, translated):
 def measure(checkout, database, seconds, translated):
     paths = paths_for(checkout, database, translated)
     found = {}
+    prefix = cache_prefix(database, translated)
     for cached in ("0", "1"):
-        with Server(checkout, environment(database, PAGE_CACHE_ENABLED=cached)):
+        with Server(checkout, environment(database, PAGE_CACHE_ENABLED=cached, CACHE_KEY_PREFIX=prefix)):
             for path in paths.values():
                 fetch(path)
             for name, path in paths.items():

@@ -318,7 +318,9 @@ class HomePage(BasePage):
         from ..sitewide import site_settings as sitewide_settings
 
         site_settings = sitewide_settings(request) if request else None
-        url = self.get_full_url(request)
+        # A home page always has an address; should Wagtail's cached site roots lag behind a new
+        # translation, the request's own stands in rather than failing the page.
+        url = self.get_full_url(request) or (request.build_absolute_uri() if request else "/")
         organisation = {
             "@context": "https://schema.org",
             "@type": "Organization",
