@@ -14,43 +14,15 @@ median over the rounds.
 
 import argparse
 import json
-import signal
 import statistics
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(BASE_DIR))
 
-from bench.run import PORT, environment, fetch, log, wrk  # noqa: E402
-
-
-class Server:
-    """gunicorn from `checkout` (its own code, this virtualenv)."""
-
-    def __init__(self, checkout, env):
-        self.checkout, self.env, self.process = checkout, env, None
-
-    def __enter__(self):
-        gunicorn = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
-        self.process = subprocess.Popen(
-            [gunicorn, "--config", "gunicorn.conf.py"], env=self.env, cwd=self.checkout
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{PORT}/robots.txt", timeout=2)
-                return self
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError("gunicorn did not start")
-
-    def __exit__(self, *exc):
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(timeout=30)
+from bench.run import Server, environment, fetch, log, wrk  # noqa: E402
 
 
 def cache_prefix(database, translated):
@@ -90,7 +62,7 @@ def measure(checkout, database, seconds, translated):
     found = {}
     prefix = cache_prefix(database, translated)
     for cached in ("0", "1"):
-        with Server(checkout, environment(database, PAGE_CACHE_ENABLED=cached, CACHE_KEY_PREFIX=prefix)):
+        with Server(environment(database, PAGE_CACHE_ENABLED=cached, CACHE_KEY_PREFIX=prefix), checkout):
             for path in paths.values():
                 fetch(path)
             for name, path in paths.items():

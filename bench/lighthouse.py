@@ -25,12 +25,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(BASE_DIR))
+
+from bench.run import environment as bench_environment  # noqa: E402
+
 PY = str(BASE_DIR / ".venv" / "bin" / "python")
 GUNICORN = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
 RESULTS = BASE_DIR / "bench" / "results"
 PG_SERVER = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 DATABASE = os.environ.get("LIGHTHOUSE_DATABASE", "iurc_lighthouse")
-REDIS_URL = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/15")
 PORT = int(os.environ.get("BENCH_PORT", "8310"))
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 LIGHTHOUSE = ["npx", "--yes", "lighthouse@12.2.3"]
@@ -58,30 +61,17 @@ PAGES = {
 
 
 def environment():
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "iurc_portal.settings.production",
-        "DATABASE_URL": f"{PG_SERVER}/{DATABASE}",
-        "REDIS_URL": REDIS_URL,
-        "CACHE_KEY_PREFIX": f"lighthouse-{DATABASE}",
-        "SECRET_KEY": "bench-only-" + "x" * 50,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{PORT}",
-        "SECURE_SSL_REDIRECT": "0",
-        "SESSION_COOKIE_SECURE": "0",
-        "CSRF_COOKIE_SECURE": "0",
-        "SECURE_HSTS_SECONDS": "0",
-        "STATIC_ROOT": str(BASE_DIR / "bench" / ".static"),
-        "MEDIA_ROOT": str(BASE_DIR / "bench" / ".media-lighthouse"),
-        "WEB_CONCURRENCY": "2",
+    """bench/run.py's production environment, on this script's database, port and media folder."""
+    return bench_environment(
+        DATABASE,
+        CACHE_KEY_PREFIX=f"lighthouse-{DATABASE}",
+        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{PORT}",
+        MEDIA_ROOT=str(BASE_DIR / "bench" / ".media-lighthouse"),
         # Threads, as behind no reverse proxy Chromium's idle speculative connections would each
         # hold a sync worker until its timeout ("WORKER TIMEOUT ... no URI read").
-        "GUNICORN_THREADS": "4",
-        "GUNICORN_BIND": f"127.0.0.1:{PORT}",
-        "GUNICORN_ACCESS_LOG": "/dev/null",
-        "GUNICORN_LOG_LEVEL": "warning",
-        "LOG_LEVEL": "ERROR",
-    }
+        GUNICORN_THREADS="4",
+        GUNICORN_BIND=f"127.0.0.1:{PORT}",
+    )
 
 
 def run(*command, env=None):

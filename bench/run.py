@@ -122,13 +122,16 @@ def prepare(database, articles, cities, pairings, activities, resources, reuse=F
 
 
 class Server:
-    def __init__(self, env):
+    """gunicorn serving `checkout` (this one by default; bench/languages.py runs another commit's)."""
+
+    def __init__(self, env, checkout=BASE_DIR):
         self.env = env
+        self.checkout = checkout
         self.process = None
 
     def __enter__(self):
         self.process = subprocess.Popen(
-            [GUNICORN, "--config", "gunicorn.conf.py"], env=self.env, cwd=BASE_DIR
+            [GUNICORN, "--config", "gunicorn.conf.py"], env=self.env, cwd=self.checkout
         )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 from django.conf import settings
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,12 +11,20 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from wagtail.models import Locale
+
         from .cache import connect_invalidation_signals
+        from .languages import forget_locales
         from .login_guard import connect_signals
 
         connect_invalidation_signals()
         connect_signals()
         post_migrate.connect(ensure_locales, sender=self)
+        # The Locale ids kept in process (core.languages) are read again after any change; after
+        # a migrate or a flush too, which bulk-creates them (ensure_locales runs first).
+        post_migrate.connect(forget_locales, sender=self)
+        post_save.connect(forget_locales, sender=Locale)
+        post_delete.connect(forget_locales, sender=Locale)
 
 
 def ensure_locales(**kwargs):

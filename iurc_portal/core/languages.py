@@ -35,15 +35,14 @@ def in_language(queryset, language=None):
     "Exists there" counts aliases: an English section with a Spanish alias (made as the parent of
     a translated page) is listed as the alias, so the reader stays on the Spanish site."""
     language = language or current_language()
-    source = settings.LANGUAGE_CODE
-    if language == source:
-        return queryset.filter(locale__language_code=source)
-    there = Page.objects.filter(
-        translation_key=OuterRef("translation_key"), locale__language_code=language, live=True
-    )
-    return queryset.filter(
-        Q(locale__language_code=language) | Q(locale__language_code=source) & ~Exists(there)
-    )
+    # Locale ids, known in process, spare every listing a join to the locale table.
+    source, wanted = locale_id(settings.LANGUAGE_CODE), locale_id(language)
+    if source is None:  # no Locale rows yet (an empty database): nothing is listed
+        return queryset.none()
+    if wanted is None or wanted == source:
+        return queryset.filter(locale_id=source)
+    there = Page.objects.filter(translation_key=OuterRef("translation_key"), locale_id=wanted, live=True)
+    return queryset.filter(Q(locale_id=wanted) | Q(locale_id=source) & ~Exists(there))
 
 
 def children_of(queryset, page):
@@ -109,9 +108,11 @@ def page_languages(request, page):
     current = current_language()
     source = settings.LANGUAGE_CODE
     paths = (translated_pages(request).get(page.translation_key) or {}) if page is not None else {}
-    url = page_url_maker(request)
-    urls = {language: url(path) for language, path in paths.items()}
-    if page is not None and not paths and not page.alias_of_id:
+    urls = {}
+    if paths:  # only a translated page needs the site's home page in each language
+        url = page_url_maker(request)
+        urls = {language: url(path) for language, path in paths.items()}
+    elif page is not None and not page.alias_of_id:
         urls = {source: page.get_url(request)}
     urls = {language: address for language, address in urls.items() if address}
     # An alias shows its English source; any other page is in the language whose tree holds it.
@@ -132,6 +133,8 @@ def page_languages(request, page):
         "content_language": content,
         "untranslated": page is not None and content != current,
         "current_name": names.get(current, current),
+        # Site settings (the organisation's name) are written in the source language.
+        "source_language": source,
     }
 
 
@@ -150,25 +153,28 @@ def english_source(page, request=None):
     return found.first() or page
 
 
-_locale_codes = {}  # Locale id -> language code: a Locale row never changes its language
+_locale_codes = {}  # Locale id -> language code, read once per process (core.apps clears it)
+
+
+def _locales():
+    if not _locale_codes:
+        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
+    return _locale_codes
+
+
+def forget_locales(**kwargs):
+    """Read the Locale rows again next time (a locale added or removed, a test database flushed)."""
+    _locale_codes.clear()
 
 
 def locale_code(locale_id):
-    """The language code of a Locale id, read from the database once per process (and again
-    only for an id not seen before: a locale added since)."""
-    if locale_id not in _locale_codes:
-        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
-    return _locale_codes.get(locale_id, settings.LANGUAGE_CODE)
+    """The language code of a Locale id, without a query once the rows are read."""
+    return _locales().get(locale_id, settings.LANGUAGE_CODE)
 
 
 def locale_id(code):
-    """The Locale id of a language code (None if the language has no Locale row), read as
-    `locale_code` reads them."""
-    found = {language: pk for pk, language in _locale_codes.items()}
-    if code not in found:
-        _locale_codes.update(Locale.objects.values_list("pk", "language_code"))
-        found = {language: pk for pk, language in _locale_codes.items()}
-    return found.get(code)
+    """The Locale id of a language code, or None if the language has no Locale row."""
+    return next((pk for pk, language in _locales().items() if language == code), None)
 
 
 def item_language(page):
@@ -180,7 +186,8 @@ def item_language(page):
 
 def originals(queryset):
     """The English rows of a translatable snippet (a taxonomy): pages relate to these, and
-    readers see each by its name in their language (`name_in_language`)."""
+    readers see each by its name in their language (`name_in_language`). By language code, not
+    Locale id: forms build these querysets when their module is imported."""
     return queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
 
 

@@ -67,10 +67,10 @@ class NewsletterArchivePage(BasePage):
     class Meta:
         verbose_name = _("newsletter archive")
 
-    def issues(self):
+    def issues(self, request=None):
         return (
-            NewsletterIssuePage.objects.under(self)
-            .visible()
+            NewsletterIssuePage.objects.under(self, request)
+            .visible(request)
             .sent()
             .select_related("send")
             .order_by("-send__started_at", "-pk")
@@ -80,7 +80,7 @@ class NewsletterArchivePage(BasePage):
         from django.core.paginator import Paginator
 
         context = super().get_context(request, *args, **kwargs)
-        context["page_obj"] = page_or_404(Paginator(self.issues(), ISSUES_PER_PAGE), request)
+        context["page_obj"] = page_or_404(Paginator(self.issues(request), ISSUES_PER_PAGE), request)
         context["newsletter_page"] = self.get_parent()
         return context
 

@@ -19,7 +19,16 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 
 
 def _link(page, request):
-    return {"pk": page.pk, "path": page.path, "title": page.title, "url": page.get_url(request)}
+    """A menu or breadcrumb entry; `lang` names its title's language where it is not the page's
+    (an English section in the Spanish menu)."""
+    language = item_language(page)
+    return {
+        "pk": page.pk,
+        "path": page.path,
+        "title": page.title,
+        "url": page.get_url(request),
+        "lang": language if language != translation.get_language() else "",
+    }
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
