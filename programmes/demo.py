@@ -201,15 +201,12 @@ REGIONS = [
     ),
 ]
 
-# slug: (name, ISO code, kind, latitude, longitude, extra facts)
+# slug: (name, ISO code, kind, latitude, longitude, extra facts). Only cities and regions that
+# take part in a pairing, cluster or activity below: a city page is about what it did here.
 CITIES = {
-    "almada": ("Almada", "PT", CityKind.CITY, "38.6790", "-9.1569", {}),
     "almeria": ("Almería", "ES", CityKind.CITY, "36.8340", "-2.4637", {}),
-    "austin": ("Austin", "US", CityKind.CITY, "30.2672", "-97.7431", {}),
     "bangkok": ("Bangkok", "TH", CityKind.CITY, "13.7563", "100.5018", {}),
     "barcelona": ("Barcelona", "ES", CityKind.CITY, "41.3874", "2.1686", {}),
-    "belo-horizonte": ("Belo Horizonte", "BR", CityKind.CITY, "-19.9167", "-43.9345", {}),
-    "bologna": ("Bologna", "IT", CityKind.CITY, "44.4949", "11.3426", {}),
     "bologna-metropolitan-city": (
         "Metropolitan City of Bologna",
         "IT",
@@ -218,12 +215,8 @@ CITIES = {
         "11.3426",
         {},
     ),
-    "boston": ("Boston", "US", CityKind.CITY, "42.3601", "-71.0589", {}),
-    "busan": ("Busan", "KR", CityKind.CITY, "35.1796", "129.0756", {}),
     "canberra": ("Canberra", "AU", CityKind.CITY, "-35.2809", "149.1300", {}),
-    "cartagena": ("Cartagena de Indias", "CO", CityKind.CITY, "10.3910", "-75.4794", {}),
     "christchurch": ("Christchurch", "NZ", CityKind.CITY, "-43.5321", "172.6362", {}),
-    "cordoba": ("Córdoba", "AR", CityKind.CITY, "-31.4201", "-64.1888", {}),
     "dublin": ("Dublin", "IE", CityKind.CITY, "53.3498", "-6.2603", {}),
     "grenoble-alpes": ("Grenoble-Alpes Métropole", "FR", CityKind.METRO, "45.1885", "5.7245", {}),
     # Areas as published on the IUC programme's pairing page; no population, as its reference year is not given.
@@ -239,17 +232,10 @@ CITIES = {
         },
     ),
     "hamburg": ("Hamburg", "DE", CityKind.CITY, "53.5511", "9.9937", {}),
-    "los-cabos": ("Los Cabos", "MX", CityKind.CITY, "23.0615", "-109.7081", {}),
-    "lyon": ("Lyon", "FR", CityKind.CITY, "45.7640", "4.8357", {}),
     "malaga": ("Málaga", "ES", CityKind.CITY, "36.7213", "-4.4214", {}),
-    "manchester": ("Manchester", "GB", CityKind.CITY, "53.4808", "-2.2426", {}),
     "milan": ("Milan", "IT", CityKind.CITY, "45.4642", "9.1900", {}),
-    "montreal": ("Montreal", "CA", CityKind.CITY, "45.5019", "-73.5674", {}),
-    "new-plymouth": ("New Plymouth", "NZ", CityKind.CITY, "-39.0556", "174.0752", {}),
-    "new-york": ("New York City", "US", CityKind.CITY, "40.7128", "-74.0060", {}),
     "rome": ("Rome", "IT", CityKind.CITY, "41.9028", "12.4964", {}),
     "rotterdam": ("Rotterdam", "NL", CityKind.CITY, "51.9244", "4.4777", {}),
-    "sao-paulo": ("São Paulo", "BR", CityKind.CITY, "-23.5505", "-46.6333", {}),
     "semarang": ("Semarang", "ID", CityKind.CITY, "-6.9667", "110.4167", {}),
     "seoul": ("Seoul", "KR", CityKind.CITY, "37.5665", "126.9780", {}),
     "seville": (
@@ -263,7 +249,6 @@ CITIES = {
     "sofia": ("Sofia", "BG", CityKind.CITY, "42.6977", "23.3219", {}),
     "surat": ("Surat", "IN", CityKind.CITY, "21.1702", "72.8311", {}),
     "toyota": ("Toyota", "JP", CityKind.CITY, "35.0833", "137.1563", {}),
-    "vilnius": ("Vilnius", "LT", CityKind.CITY, "54.6872", "25.2797", {}),
     "vitoria": (
         "Vitória",
         "BR",
@@ -272,9 +257,7 @@ CITIES = {
         "-40.3128",
         {"area_km2": "96.5", "figures_source": "https://iuc.eu/city-pairings?c=search&pairing_id=uiix1kbi"},
     ),
-    "vitoria-gasteiz": ("Vitoria-Gasteiz", "ES", CityKind.CITY, "42.8467", "-2.6716", {}),
     "yantai": ("Yantai", "CN", CityKind.CITY, "37.4638", "121.4479", {}),
-    "zagreb": ("Zagreb", "HR", CityKind.CITY, "45.8150", "15.9819", {}),
 }
 
 # (EU side, partner side, programme slug, region slug, theme slugs, description, start, end, sources)

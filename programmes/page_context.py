@@ -13,7 +13,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, Subquer
 from django.db.models.functions import Coalesce
 
 from iurc_portal.core.http import page_or_404
-from iurc_portal.core.languages import english_source
+from iurc_portal.core.languages import english_source, name_in_language, translated_name
 from iurc_portal.core.query import outside_restricted_sections, page_url_maker, section_page
 from iurc_portal.core.text import sort_key
 
@@ -21,6 +21,7 @@ from .forms import PairingFilterForm
 from .models import (
     CityPage,
     ClusterPage,
+    Country,
     PairingIndexPage,
     PairingMember,
     PairingPage,
@@ -78,7 +79,17 @@ def live_pairings(request=None):
     return PairingPage.objects.visible(request)
 
 
-CITY_VALUES = ("pk", "title", "url_path", "country__name", "latitude", "longitude")
+CITY_VALUES = (
+    *("pk", "title", "url_path", "country__name", "latitude", "longitude"),
+    "country__translation_key",
+)
+
+
+def city_place(values, url, request=None):
+    """A `Place` from a city's CITY_VALUES, its country named in the reader's language."""
+    pk, title, url_path, country, latitude, longitude, country_key = values
+    country = translated_name(Country, country_key, country, request) if country else ""
+    return Place(pk, title, url(url_path), country, latitude, longitude)
 
 
 def map_members(pairings, request=None):
@@ -104,19 +115,15 @@ def map_members(pairings, request=None):
     )
     members = []
     for *city, side, pairing_id, pairing_title, pairing_path in rows:
-        pk, title, url_path, country, latitude, longitude = city
-        city_place = Place(pk, title, url(url_path), country, latitude, longitude)
-        members.append(Member(city_place, side, Place(pairing_id, pairing_title, url(pairing_path))))
+        pairing = Place(pairing_id, pairing_title, url(pairing_path))
+        members.append(Member(city_place(city, url, request), side, pairing))
     return members
 
 
 def map_places(cities, request=None):
     """Cities (a queryset) as `Place`s for a map, in one query."""
     url = page_url_maker(request)
-    return [
-        Place(pk, title, url(url_path), country, latitude, longitude)
-        for pk, title, url_path, country, latitude, longitude in cities.values_list(*CITY_VALUES)
-    ]
+    return [city_place(values, url, request) for values in cities.values_list(*CITY_VALUES)]
 
 
 def search_pairing_ids(query, request=None):
@@ -225,7 +232,7 @@ def region_index_context(page, request):
 
 def region_context(page, request):
     # A preview shows the editor's unsaved countries (in memory), visitors the published ones.
-    countries = sorted(page.countries.all(), key=lambda country: sort_key(country.name))
+    countries = sorted(page.countries.all(), key=lambda country: sort_key(name_in_language(country, request)))
     cities = visible_cities(request).filter(country__in=[country.pk for country in countries])
     cities = map_places(cities.order_by("sort_name"), request)
     pairings = live_pairings(request).filter(region=english_source(page, request))

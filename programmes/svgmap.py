@@ -15,6 +15,7 @@ from pathlib import Path
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from iurc_portal.core.languages import name_in_language
 from iurc_portal.core.text import sort_key
 
 LAND_PATH_FILE = Path(__file__).resolve().parent / "data" / "land-110m.svgpath"
@@ -214,7 +215,7 @@ def build_map(members, *, request=None, extra_cities=(), fit=False):
                 pk=page.pk,
                 name=page.title,
                 url=page.url if is_place else page.get_url(request),
-                country=page.country_name if is_place else page.country.name,
+                country=page.country_name if is_place else name_in_language(page.country, request),
                 latitude=float(page.latitude),
                 longitude=float(page.longitude),
                 side=side,

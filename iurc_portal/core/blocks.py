@@ -23,6 +23,8 @@ from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 from wagtail.rich_text import RichText
 
+from .languages import item_language
+
 # Every block previews in the block picker with the site's own styles (see the template).
 PREVIEW_TEMPLATE = "blocks/block_preview.html"
 # Preview links go nowhere real, so no editor mistakes an example for content.
@@ -156,6 +158,14 @@ class LinkValue(blocks.StructValue):
         if self.live_page is not None:
             return self.live_page.title
         return gettext("Visit website")
+
+    @property
+    def language(self):
+        """The language of `text` when it is a page's title (an English page linked from a
+        translation), else None: the editor's label and "Visit website" are in the reader's."""
+        if self.get("label") or self.live_page is None:
+            return None
+        return item_language(self.live_page)
 
 
 class LinkBlock(blocks.StructBlock):

@@ -13,7 +13,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from .models import CustomImage, HomePage, Licence, SiteSettings, StandardPage
+from .models import CustomImage, HomePage, Licence, SiteSettings, SiteText, StandardPage
 
 DEMO_IMAGE_CREDIT = "IURC portal demo graphic"
 # Every image's description is its alt text, so demo images carry one too.
@@ -442,19 +442,7 @@ def load(ctx):
 
     site = Site.objects.get(root_page=home)
     settings = SiteSettings.for_site(site)
-    if not settings.funding_statement:
-        settings.tagline = "International Urban and Regional Cooperation"
-        settings.funding_statement = (
-            "IURC is financed by the European Union under the Partnership Instrument and implemented by "
-            "the European Commission's Service for Foreign Policy Instruments and Directorate-General for "
-            "Regional and Urban Policy."
-        )
-        settings.programme_websites = [
-            ("link", {"page": None, "url": url, "label": title}) for title, _text, url in PHASE_ONE_SITES
-        ]
-        settings.footer_links = [
-            ("link", {"page": page, "url": "", "label": ""}) for page in (about, privacy, accessibility)
-        ]
+    if not settings.contact_email:
         settings.privacy_page = privacy
         settings.accessibility_page = accessibility
         settings.contact_email = "iurc-portal@example.org"
@@ -462,4 +450,23 @@ def load(ctx):
         ctx.record("site settings", created=True)
     else:
         ctx.record("site settings", created=False)
+
+    text = SiteText.objects.filter(locale=home.locale).first() or SiteText(locale=home.locale)
+    if not text.funding_statement:
+        text.funding_statement = (
+            "IURC is financed by the European Union under the Partnership Instrument and implemented by "
+            "the European Commission's Service for Foreign Policy Instruments and Directorate-General for "
+            "Regional and Urban Policy."
+        )
+        text.programme_websites = [
+            ("link", {"page": None, "url": url, "label": title}) for title, _text, url in PHASE_ONE_SITES
+        ]
+        text.footer_links = [
+            ("link", {"page": page, "url": "", "label": ""}) for page in (about, privacy, accessibility)
+        ]
+        text.save()
+        text.save_revision().publish()
+        ctx.record("header and footer text", created=True)
+    else:
+        ctx.record("header and footer text", created=False)
     return home

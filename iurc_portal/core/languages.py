@@ -217,11 +217,19 @@ def _load_snippet_names(_site):
 def name_in_language(item, request=None):
     """A taxonomy row's name in the reader's language: its translation's, if an editor made one.
     English readers cost nothing; others read the translated names once per cache generation."""
+    if item is None:
+        return ""
+    if current_language() == settings.LANGUAGE_CODE:
+        return item.name
+    return translated_name(type(item), item.translation_key, item.name, request)
+
+
+def translated_name(model, translation_key, name, request=None):
+    """`name_in_language` for a row read as values (`name` is its English name)."""
     language = current_language()
-    if item is None or language == settings.LANGUAGE_CODE:
-        return getattr(item, "name", "")
-    key = (item._meta.label_lower, item.translation_key, language)
-    return snippet_names(request).get(key, item.name)
+    if language == settings.LANGUAGE_CODE:
+        return name
+    return snippet_names(request).get((model._meta.label_lower, translation_key, language), name)
 
 
 def source_language_rows():

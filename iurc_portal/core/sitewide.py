@@ -77,3 +77,21 @@ def site_settings(request):
     from .models import SiteSettings
 
     return sitewide("settings", lambda site: SiteSettings.for_site(site) if site else None, request)
+
+
+def site_text(request):
+    """The header's and footer's words in the reader's language (SiteText), else the English
+    ones, else the model's defaults; kept per language and cache generation."""
+    from .languages import current_language
+
+    language = current_language()
+    return sitewide(f"text:{language}", lambda _site: _load_site_text(language), request, per_site=False)
+
+
+def _load_site_text(language):
+    from .languages import locale_id
+    from .models import SiteText
+
+    wanted = [pk for pk in (locale_id(language), locale_id(settings.LANGUAGE_CODE)) if pk is not None]
+    found = {text.locale_id: text for text in SiteText.objects.filter(live=True, locale_id__in=wanted)}
+    return next((found[pk] for pk in wanted if pk in found), None) or SiteText()

@@ -206,6 +206,7 @@ PAGE_CACHE_QUERY_PARAMETERS = {
 # Saving one of these changes what pages show (menus, footers, filters, credits).
 PAGE_CACHE_INVALIDATING_MODELS = {
     "core.SiteSettings",
+    "core.SiteText",
     "core.CustomImage",
     "programmes.Country",
     "programmes.Theme",

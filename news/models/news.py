@@ -21,7 +21,7 @@ from iurc_portal.core.http import page_or_404
 from iurc_portal.core.languages import source_language_rows
 from iurc_portal.core.models import BasePage
 from iurc_portal.core.query import section_page, visible
-from iurc_portal.core.sitewide import site_settings as sitewide_settings
+from iurc_portal.core.sitewide import site_text
 
 from ..text import reading_minutes, stream_text, word_count
 
@@ -40,15 +40,18 @@ ORGANISATION_BYLINE_WORDS = (
 
 
 def site_organisation(page, request):
-    """The publishing organisation as schema.org data, from the site settings."""
-    from iurc_portal.core.models.site_settings import SiteSettings
+    """The publishing organisation as schema.org data, named as the site's header names it."""
+    from iurc_portal.core.models import SiteText
 
     if request is not None:
-        site, site_settings = Site.find_for_request(request), sitewide_settings(request)
+        site, name = Site.find_for_request(request), site_text(request).organisation_name
     else:
         site = page.get_site()
-        site_settings = SiteSettings.for_site(site) if site else None
-    name = site_settings.organisation_name if site_settings else ""
+        name = (
+            SiteText.objects.filter(live=True, locale_id=page.locale_id)
+            .values_list("organisation_name", flat=True)
+            .first()
+        )
     organisation = {"@type": "Organization", "name": name or "International Urban and Regional Cooperation"}
     if site:
         organisation["url"] = f"{site.root_url}/"

@@ -1,15 +1,15 @@
 from django import template
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Q
+from django.conf import settings
+from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
-from wagtail.models import Page
 
+from iurc_portal.core.languages import locale_id
 from iurc_portal.core.query import outside_restricted_sections, section_page
 
 from .. import svgmap
-from ..models import CityPage, PairingIndexPage, PairingPage, RegionIndexPage, RegionPage
-from ..page_context import regions_with_counts
+from ..models import PairingIndexPage, RegionIndexPage, RegionPage
+from ..page_context import member_queryset, regions_with_counts
 
 register = template.Library()
 
@@ -44,12 +44,17 @@ def programmes_overview(context):
 
 
 def site_totals(request):
-    """How many pairings and cities visitors can see, counted in one query."""
-    content_types = ContentType.objects.get_for_models(PairingPage, CityPage)
-    counted = outside_restricted_sections(Page.objects.live(), request)
-    return counted.aggregate(
-        pairing_count=Count("pk", filter=Q(content_type=content_types[PairingPage])),
-        city_count=Count("pk", filter=Q(content_type=content_types[CityPage])),
+    """How many pairings visitors can see and how many cities and regions take part in them, in
+    one query. The English pairings' members are counted (a translation copies its source's), so
+    a translated pairing or city counts once; a city in no pairing (one that only hosted an
+    activity, say) is not "between" pairings."""
+    english = member_queryset(request).filter(
+        pairing__live=True, pairing__locale_id=locale_id(settings.LANGUAGE_CODE)
+    )
+    members = outside_restricted_sections(english, request, "pairing__path")
+    return members.aggregate(
+        pairing_count=Count("pairing_id", distinct=True),
+        city_count=Count("city_id", distinct=True),
     )
 
 

@@ -11,7 +11,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from iurc_portal.core.blocks import EmbedBlock, FigureBlock, LinkBlock, ParagraphBlock, video_embed_url
 from iurc_portal.core.factories import ImageFactory, StandardPageFactory, UserFactory
-from iurc_portal.core.models import SiteSettings, StandardPage
+from iurc_portal.core.models import SiteText, StandardPage
 from news.models import EventPage
 
 LIBRARY_MODULES = {"iurc_portal.core.blocks", "news.blocks", "programmes.blocks"}
@@ -139,7 +139,7 @@ def library_blocks():
     roots = [
         StandardPage._meta.get_field("body").stream_block,
         EventPage._meta.get_field("agenda").stream_block,
-        SiteSettings._meta.get_field("footer_links").stream_block,
+        SiteText._meta.get_field("footer_links").stream_block,
     ]
     found, pending = {}, list(roots)
     while pending:

@@ -15,6 +15,7 @@ from django.db import connection
 from django.test import override_settings
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.html import escape
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
@@ -316,7 +317,7 @@ def test_a_country_translated_from_a_po_file_shows_on_translated_pages(client, d
     city = spanish("city")
     country = city.country
     source, _created = TranslationSource.get_or_create_from_instance(country)
-    translation = Translation.objects.create(
+    translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=Locale.objects.get(language_code="es")
     )
     po = polib.pofile(str(translation.export_po()))
@@ -325,8 +326,91 @@ def test_a_country_translated_from_a_po_file_shows_on_translated_pages(client, d
     translation.import_po(po)
     translation.save_target()
     assert f"{country.name} (es)" in html_of(client.get(city.url))
+    # Maps and the region's list read countries as values: they name them in Spanish too.
+    region = html_of(client.get(spanish("region").url))
+    assert f"({country.name} (es))" in region
     assert f"{country.name} (es)" not in html_of(
         client.get(city.get_translation(Locale.objects.get(language_code="en")).url)
     )
     # Filters still take the code and find the same pairings in both languages.
     assert client.get(f"/es/pairings/?country={country.iso_code}").status_code == 200
+
+
+def site_text_in(language):
+    from iurc_portal.core.models import SiteText
+
+    return SiteText.objects.get(locale__language_code=language)
+
+
+def test_the_header_and_footer_words_are_translated_and_fall_back_to_english(client, demo_site):
+    spanish_text, english_text = site_text_in("es"), site_text_in("en")
+    spanish_page = html_of(client.get("/es/"))
+    assert "Cooperación Internacional Urbana y Regional" in spanish_page
+    assert escape(spanish_text.funding_statement) in spanish_page
+    assert escape(english_text.funding_statement) not in spanish_page
+    assert "IUC-LAC (América Latina y el Caribe)" in spanish_page
+    # A footer link to a page that has no Spanish translation keeps the English title, marked.
+    assert re.search(r'<a href="/about/" lang="en">About IURC</a>', spanish_page)
+    korean = html_of(client.get("/ko/"))
+    assert escape(english_text.funding_statement) in korean
+    assert f'<p class="site-footer__funding" lang="en">{escape(english_text.funding_statement)}</p>' in korean
+    assert re.search(r'<span class="site-logo__name" lang="en">International Urban and Regional', korean)
+
+
+def test_only_a_moderator_publishes_a_translation_of_the_footer_text(
+    client, demo_site, django_capture_on_commit_callbacks
+):
+    english = site_text_in("en")
+    source, _created = TranslationSource.get_or_create_from_instance(english)
+    french_locale = Locale.objects.get(language_code="fr")
+    translation = Translation.objects.create(source=source, target_locale=french_locale)
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = f"[fr] {entry.msgid}"
+    translation.import_po(po)
+    translation.save_target(publish=False)
+    french = site_text_in("fr")
+    assert not french.live
+    assert escape(english.funding_statement) in html_of(client.get("/fr/"))  # a draft shows nothing
+    url = f"/admin/snippets/core/sitetext/edit/{french.pk}/"
+    for group in ("Editors", "Moderators"):
+        user = UserFactory(username=f"text-{group.lower()}")
+        user.groups.add(Group.objects.get(name=group))
+        client.force_login(user)
+        assert client.get(url).status_code == 200  # wagtail-localize's editor
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(url, {"action": "publish"})
+        french.refresh_from_db()
+        assert french.live == (group == "Moderators")
+    client.logout()
+    assert escape(f"[fr] {english.funding_statement}") in html_of(client.get("/fr/"))
+
+
+def test_a_second_footer_text_for_a_language_is_refused_with_a_message(admin_client, demo_site):
+    from iurc_portal.core.models import SiteText
+
+    before = SiteText.objects.count()
+    for language in ("en", "ko"):
+        locale = Locale.objects.get(language_code=language)
+        response = admin_client.post(
+            f"/admin/snippets/core/sitetext/add/?locale={language}",
+            {
+                "organisation_name": "Another name",
+                "funding_statement": "",
+                "footer_links-count": "0",
+                "programme_websites-count": "0",
+            },
+        )
+        assert response.status_code == 200, (language, response.status_code)
+        assert "translate it" in response.content.decode() or "edit that one" in response.content.decode()
+        assert SiteText.objects.filter(locale=locale).count() == (1 if language == "en" else 0)
+    assert SiteText.objects.count() == before
+
+
+def test_translated_pages_are_not_counted_twice(client, demo_site):
+    english = re.search(r"(\d+) pairings between (\d+) cities and regions", html_of(client.get("/")))
+    spanish = re.search(r"(\d+) emparejamientos entre (\d+) ciudades", html_of(client.get("/es/")))
+    from programmes.models import PairingPage
+
+    assert english.groups() == spanish.groups()
+    assert int(english.group(1)) == PairingPage.objects.live().filter(locale__language_code="en").count()

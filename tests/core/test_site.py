@@ -84,25 +84,23 @@ def test_site_wide_messages_show_at_the_top_of_the_page(client, home_page, rf):
 
 
 def test_footer_links_show_published_pages_and_websites_only(client, home_page):
-    from wagtail.models import Site
-
-    from iurc_portal.core.models import SiteSettings
+    from iurc_portal.core.models import SiteText
 
     privacy = StandardPage(title="Privacy notice", slug="privacy")
     draft = StandardPage(title="Draft terms", slug="terms", live=False)
     home_page.add_child(instance=privacy)
     home_page.add_child(instance=draft)
     privacy.save_revision().publish()
-    site_settings = SiteSettings.for_site(Site.objects.get())
-    site_settings.footer_links = [
+    text = SiteText(locale=home_page.locale)
+    text.footer_links = [
         ("link", {"page": privacy, "url": "", "label": ""}),
         ("link", {"page": draft, "url": "", "label": ""}),
     ]
-    site_settings.programme_websites = [
+    text.programme_websites = [
         ("link", {"page": None, "url": "https://iuc.eu/", "label": ""}),
         ("link", {"page": privacy, "url": "", "label": "Data protection"}),
     ]
-    site_settings.save()
+    text.save()
 
     footer = client.get("/privacy/").content.decode().split('<footer class="site-footer">')[1]
 

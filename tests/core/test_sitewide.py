@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from iurc_portal.core import sitewide
-from iurc_portal.core.models import SiteSettings, StandardPage
+from iurc_portal.core.models import SiteSettings, SiteText, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -61,6 +61,16 @@ def test_saving_the_site_settings_shows_at_once(client, home_page, about):
     site_settings.contact_email = "changed@iurc.example.org"
     site_settings.save()
     assert "changed@iurc.example.org" in client.get("/about/").content.decode()
+
+
+def test_publishing_the_footer_text_shows_at_once_and_a_draft_does_not(client, home_page, about):
+    text = SiteText.objects.create(locale=home_page.locale, funding_statement="Funded as before.")
+    assert "Funded as before." in client.get("/about/").content.decode()
+    text.funding_statement = "Funded as drafted."
+    text.save_revision()
+    assert "Funded as drafted." not in client.get("/about/").content.decode()
+    text.get_latest_revision().publish()
+    assert "Funded as drafted." in client.get("/about/").content.decode()
 
 
 def test_a_new_restriction_hides_the_section_at_once(client, home_page, about):

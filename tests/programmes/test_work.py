@@ -179,7 +179,7 @@ def test_pdf_text_found_by_search(programme, client, django_capture_on_commit_ca
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         document.save()
     assert len(callbacks) == 1
-    add(
+    plan = add(
         resources,
         ResourcePage,
         title="Action plan",
@@ -192,6 +192,11 @@ def test_pdf_text_found_by_search(programme, client, django_capture_on_commit_ca
     response = client.get(resources.url, {"q": "rainwater"})
     assert [r.title for r in response.context["resources"]] == ["Action plan"]
     assert client.get(resources.url, {"q": "snowfall"}).context["paginator"].count == 0
+    # The site's search box finds it too (PostgreSQL's full-text search in CI).
+    found = client.get("/search/", {"q": "rainwater harvesting"})
+    assert [page.title for page in found.context["page_obj"]] == ["Action plan"]
+    assert f'href="{plan.url}"' in found.content.decode()
+    assert not list(client.get("/search/", {"q": "snowfall"}).context["page_obj"] or [])
 
 
 def test_city_and_pairing_pages_show_timeline_sources_and_hide_empty_sections(world, client):

@@ -45,6 +45,7 @@ def load(ctx):
     and publish it. Parents come first (the home page before its children), so no parent is made
     an alias."""
     load_taxonomies(ctx)
+    load_site_text(ctx)
     for name, url_path in PAGES.items():
         page = source_page(url_path)
         if page is None:
@@ -68,8 +69,9 @@ def load(ctx):
 
 
 def load_taxonomies(ctx):
-    """Translate the taxonomy rows (themes, news categories) that `<language>/taxonomies.po` has
-    every text of; rows it lacks (the countries, say) stay English, as an editor would leave them."""
+    """Translate the taxonomy rows (countries, themes, news categories) that
+    `<language>/taxonomies.po` has every text of; rows it lacks stay English, as an editor would
+    leave them."""
     from ..languages import named_snippet_models
 
     for language in LANGUAGES:
@@ -93,6 +95,27 @@ def load_taxonomies(ctx):
                     translation.import_po(po)
                     translation.save_target()
                 ctx.record(label, created=True)
+
+
+def load_site_text(ctx):
+    """Translate the header's and footer's words (`<language>/site_text.po`) and publish them."""
+    from ..models import SiteText
+
+    english = SiteText.objects.filter(live=True, locale__language_code="en").first()
+    if english is None:
+        return
+    for language in LANGUAGES:
+        path = FOLDER / language / "site_text.po"
+        label = f"{language} translation of the header and footer text"
+        if not path.exists() or english.has_translation(Locale.objects.get(language_code=language)):
+            ctx.record(label, created=False)
+            continue
+        with transaction.atomic():
+            translation = translation_for(english, language)
+            translation.import_po(matched(translation.export_po(), polib.pofile(str(path))))
+            translation.save_target(publish=False)
+            translation.get_target_instance().save_revision().publish()
+        ctx.record(label, created=True)
 
 
 def matched(fresh, stored):

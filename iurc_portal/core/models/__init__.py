@@ -1,6 +1,6 @@
 from .images import CustomImage, CustomRendition, Licence
 from .pages import BasePage, HomePage, StandardPage
-from .site_settings import SiteSettings
+from .site_settings import SiteSettings, SiteText
 from .sorting import SortName
 from .users import User
 
@@ -11,6 +11,7 @@ __all__ = [
     "HomePage",
     "Licence",
     "SiteSettings",
+    "SiteText",
     "SortName",
     "StandardPage",
     "User",

@@ -316,15 +316,17 @@ class HomePage(BasePage):
 
     def get_structured_data(self, request=None):
         from ..sitewide import site_settings as sitewide_settings
+        from ..sitewide import site_text
 
         site_settings = sitewide_settings(request) if request else None
+        text = site_text(request) if request else None
         # A home page always has an address; should Wagtail's cached site roots lag behind a new
         # translation, the request's own stands in rather than failing the page.
         url = self.get_full_url(request) or (request.build_absolute_uri() if request else "/")
         organisation = {
             "@context": "https://schema.org",
             "@type": "Organization",
-            "name": site_settings.organisation_name if site_settings else self.title,
+            "name": text.organisation_name if text else self.title,
             "alternateName": site_settings.short_name if site_settings else "IURC",
             "url": url,
             "description": str(self.get_meta_description()),

@@ -20,6 +20,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from iurc_portal.core.models import SiteText
 from news.models import EventIndexPage, NewsCategory, NewsIndexPage
 
 EDITORS = "Editors"
@@ -51,8 +52,8 @@ def _permission(app_label, codename):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def _category_permissions(codenames):
-    opts = NewsCategory._meta
+def _model_permissions(model, codenames):
+    opts = model._meta
     return [_permission(opts.app_label, f"{codename}_{opts.model_name}") for codename in codenames]
 
 
@@ -79,9 +80,18 @@ def setup_editorial_workflow(report=None):
         note(f"group “{name}”", created)
 
     admin_access = _permission("wagtailadmin", "access_admin")
+    # The header and footer text: editors draft it (translations included), moderators publish.
     extra = {
-        EDITORS: [admin_access, *_category_permissions(["view"])],
-        MODERATORS: [admin_access, *_category_permissions(["add", "change", "delete", "view"])],
+        EDITORS: [
+            admin_access,
+            *_model_permissions(NewsCategory, ["view"]),
+            *_model_permissions(SiteText, ["add", "change", "view"]),
+        ],
+        MODERATORS: [
+            admin_access,
+            *_model_permissions(NewsCategory, ["add", "change", "delete", "view"]),
+            *_model_permissions(SiteText, ["add", "change", "view", "publish"]),
+        ],
     }
     root_collection = Collection.get_first_root_node()
     root_page = sections_root()
