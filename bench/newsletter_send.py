@@ -115,6 +115,9 @@ def main():
     parser.add_argument("--rate", type=float, default=0, help="messages per second (0: unthrottled)")
     parser.add_argument("--per-connection", type=int, default=100)
     parser.add_argument("--workers", type=int, default=1, help="worker processes sharing the send")
+    parser.add_argument(
+        "--profile", metavar="FILE", help="run the (first) worker under cProfile, stats to FILE"
+    )
     args = parser.parse_args()
 
     from aiosmtpd.controller import Controller
@@ -146,7 +149,11 @@ def main():
     try:
         started = time.monotonic()
         command = [PY, "manage.py", "newsletter_worker", "--once"]
-        workers = [subprocess.Popen(command, cwd=BASE_DIR, env=env) for _ in range(args.workers)]
+        profiled = [PY, "-m", "cProfile", "-o", args.profile, *command[1:]] if args.profile else command
+        workers = [
+            subprocess.Popen(profiled if number == 0 else command, cwd=BASE_DIR, env=env)
+            for number in range(args.workers)
+        ]
         results = [os.wait4(worker.pid, 0) for worker in workers]
         wall = time.monotonic() - started
         status = max(os.waitstatus_to_exitcode(result[1]) for result in results)

@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from iurc_portal.core.languages import in_language, name_in_language, originals
 from iurc_portal.core.query import outside_restricted_sections
+from iurc_portal.core.sitewide import sitewide
 from iurc_portal.core.text import sort_key
 
 from .models import Country, ProgrammePage, RegionPage, Theme
@@ -166,7 +167,16 @@ class ResourceFilterForm(ListingFilterForm):
         super().__init__(data, request=request, **kwargs)
         from .models import ResourcePage
 
-        codes = ResourcePage.objects.live().order_by().values_list("language", flat=True).distinct()
+        # The languages resources are in: read once per cache generation, not on every listing
+        # (a DISTINCT over every live resource).
+        codes = sitewide(
+            "resource languages",
+            lambda _site: list(
+                ResourcePage.objects.live().order_by().values_list("language", flat=True).distinct()
+            ),
+            request,
+            per_site=False,
+        )
         names = dict(ResourcePage._meta.get_field("language").choices)
         self.fields["language"].choices = [("", _("Any"))] + sorted(
             ((code, names.get(code, code)) for code in codes), key=lambda choice: str(choice[1])

@@ -25,7 +25,7 @@ def activity_listing(queryset):
 
 
 def resource_listing(queryset):
-    return queryset.select_related("document").prefetch_related("themes").order_by("-year", "title", "pk")
+    return queryset.select_related("document").prefetch_related("themes").order_by("-year", "sort_name", "pk")
 
 
 def filter_common(items, filters):

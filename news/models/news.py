@@ -21,7 +21,7 @@ from iurc_portal.core.http import page_or_404
 from iurc_portal.core.languages import source_language_rows
 from iurc_portal.core.models import BasePage
 from iurc_portal.core.query import section_page, visible
-from iurc_portal.core.sitewide import site_text
+from iurc_portal.core.sitewide import site_text, sitewide
 
 from ..text import reading_minutes, stream_text, word_count
 
@@ -121,11 +121,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         return context
 
     def years(self, request=None):
-        """The years that have articles, newest first (one query)."""
-        dates = (
-            NewsArticlePage.objects.visible(request).under(self, request).dates("date", "year", order="DESC")
-        )
-        return [day.year for day in dates]
+        """The years that have articles, newest first: one query (a DISTINCT over every article),
+        made once per cache generation and kept in process (core.sitewide)."""
+
+        def load(_site):
+            articles = NewsArticlePage.objects.visible(request).under(self, request)
+            return [day.year for day in articles.dates("date", "year", order="DESC")]
+
+        return sitewide(f"news years:{self.pk}", load, request, per_site=False)
 
     def feed_links(self, category=None, region=None):
         """Feeds for the head and the page: all news, and the category or region in view."""

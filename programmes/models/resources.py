@@ -15,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from iurc_portal.core.languages import source_language_rows
-from iurc_portal.core.models import BasePage
+from iurc_portal.core.models import BasePage, SortName
 
 from .pages import year_field
 
@@ -67,7 +67,7 @@ class ResourceIndexPage(BasePage):
         return context
 
 
-class ResourcePage(BasePage):
+class ResourcePage(SortName, BasePage):
     # The listing filters on this field by its "type" parameter.
     TYPE_FIELD = "resource_type"
 
@@ -143,6 +143,9 @@ class ResourcePage(BasePage):
 
     class Meta:
         verbose_name = _("resource page")
+        # The library's order, on this table: the newest page of a large library is read from
+        # the index in order instead of sorting every resource.
+        indexes = [models.Index(fields=["-year", "sort_name", "page_ptr"], name="resource_library_order")]
 
     def document_text(self):
         """The text inside the document, once the background task has read it (for search)."""

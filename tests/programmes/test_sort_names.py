@@ -103,3 +103,28 @@ def test_the_migration_fills_existing_rows(accented):
     migration.fill_sort_names(apps, None)
     assert CityPage.objects.get(pk=accented.sao_paulo.pk).sort_name == "sao paulo"
     assert Country.objects.get(pk=accented.iceland.pk).sort_name == "island"
+
+
+@pytest.mark.django_db
+def test_the_resource_library_sorts_a_year_s_titles_ignoring_accents(client, home_page):
+    from programmes.factories import ProgrammePageFactory
+    from programmes.models import ResourceIndexPage, ResourcePage
+
+    programme = ProgrammePageFactory(parent=home_page, slug="iurc")
+    library = ResourceIndexPage(title="Resources", slug="resources")
+    programme.add_child(instance=library)
+    for title in ("Zero waste plan", "Étude de cas", "energy toolkit"):
+        library.add_child(
+            instance=ResourcePage(
+                title=title, slug=sort_key(title).replace(" ", "-"), year=2022, resource_type="report"
+            )
+        )
+    older = ResourcePage(title="Air quality report", slug="air", year=2019, resource_type="report")
+    library.add_child(instance=older)
+
+    listed = [page.title for page in client.get(library.url).context["resources"]]
+    assert listed == ["energy toolkit", "Étude de cas", "Zero waste plan", "Air quality report"]
+    ResourcePage.objects.filter(pk=older.pk).update(sort_name="")
+    migration = importlib.import_module("programmes.migrations.0011_resource_sort_name")
+    migration.fill_sort_names(apps, None)
+    assert ResourcePage.objects.get(pk=older.pk).sort_name == "air quality report"
