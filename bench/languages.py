@@ -83,12 +83,27 @@ def paths_for(checkout, database, translated):
     return json.loads(output.strip().splitlines()[-1])
 
 
+def static_root(checkout, database):
+    """Each checkout serves its own collected static files (their manifests differ)."""
+    root = Path(checkout) / "bench" / ".static"
+    env = environment(database, STATIC_ROOT=str(root))
+    subprocess.run(
+        [str(BASE_DIR / ".venv" / "bin" / "python"), "manage.py", "collectstatic", "--no-input", "-v0"],
+        env=env,
+        cwd=checkout,
+        check=True,
+    )
+    return str(root)
+
+
 def measure(checkout, database, seconds, translated):
     paths = paths_for(checkout, database, translated)
     found = {}
     prefix = cache_prefix(database, translated)
+    static = static_root(checkout, database)
     for cached in ("0", "1"):
-        with Server(environment(database, PAGE_CACHE_ENABLED=cached, CACHE_KEY_PREFIX=prefix), checkout):
+        env = environment(database, PAGE_CACHE_ENABLED=cached, CACHE_KEY_PREFIX=prefix, STATIC_ROOT=static)
+        with Server(env, checkout):
             for path in paths.values():
                 fetch(path)
             for name, path in paths.items():

@@ -27,7 +27,7 @@ from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
 from django.db import connection, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from wagtail.search import index
 
@@ -35,6 +35,7 @@ from iurc_portal.core.cache import bump_generation
 
 from . import services
 from .audience import audience
+from .emails import from_email
 from .models import Delivery, IssueSend, Subscriber
 from .rendering import RenderedIssue
 from .smtp import Declined, send_held
@@ -138,13 +139,40 @@ class Pacer:
 def relaxed_durability():
     """One commit per message would wait for a disk flush each time (tens of ms on a busy disk).
 
-    PostgreSQL's `synchronous_commit = off`, for this transaction only, returns before the flush:
-    the row is committed and visible to every other session at once, so a killed worker changes
-    nothing; only a crash of PostgreSQL itself can lose the last fraction of a second of "sent"
-    marks, and those few messages would then be sent again."""
+    PostgreSQL's `synchronous_commit = off`, for the worker's own connection, returns before the
+    flush: the row is committed and visible to every other session at once, so a killed worker
+    changes nothing; only a crash of PostgreSQL itself can lose the last fraction of a second of
+    "sent" marks, and those few messages would then be sent again. Set for each batch, as the
+    connection may have been replaced since the last one."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            cursor.execute("SET synchronous_commit TO OFF")
+
+
+def mark_sent_sql():
+    """The UPDATE that records one message as sent, if its row is still this worker's and the
+    subscriber still confirmed and not suppressed (one statement, so it commits on its own).
+
+    Written once, not built by the ORM per message: compiling the same UPDATE took 1.3 ms a
+    message, a quarter of what a message may cost at 200 a second. `tests/newsletter` check it
+    against the rules it encodes (a subscriber who leaves, a row taken back by another worker)."""
+    delivery, subscriber = Delivery._meta, Subscriber._meta
+    d = {name: delivery.get_field(name).column for name in ("status", "sent_at", "attempts", "error")}
+    d.update(id=delivery.pk.column, claimed_by=delivery.get_field("claimed_by").column)
+    d.update(subscriber=delivery.get_field("subscriber").column)
+    s = {name: subscriber.get_field(name).column for name in ("status", "suppressed_at")}
+    rows, people = delivery.db_table, subscriber.db_table
+    # Names come from the models' own metadata; every value is a query parameter.
+    return (
+        f"UPDATE {rows} SET {d['status']} = %s, {d['sent_at']} = %s, "  # noqa: S608
+        f"{d['attempts']} = {d['attempts']} + 1, {d['error']} = '' "
+        f"WHERE {d['id']} = %s AND {d['claimed_by']} = %s AND {d['status']} = %s "
+        f"AND EXISTS (SELECT 1 FROM {people} WHERE {people}.{subscriber.pk.column} = "
+        f"{rows}.{d['subscriber']} AND {people}.{s['status']} = %s AND {people}.{s['suppressed_at']} IS NULL)"
+    )
+
+
+MARK_SENT_SQL = mark_sent_sql()
 
 
 def _mine(delivery, worker_id, status):
@@ -177,32 +205,29 @@ def _smtp_code(exc, recipient):
 def deliver_one(delivery, worker_id, rendered, backend):
     """Send one claimed row; returns its new status."""
     subscriber = delivery.subscriber
-    message = rendered.message(subscriber, idstring=f"issue{delivery.send_id}.{delivery.pk}")
-    recipient = message.to[0]
+    idstring = f"issue{delivery.send_id}.{delivery.pk}"
+    recipient = subscriber.delivery_address
     committed = False
     held = isinstance(backend, SMTPBackend)
 
     def commit():
         nonlocal committed
-        with transaction.atomic():
-            relaxed_durability()
-            committed = (
-                _mine(delivery, worker_id, SENDING)
-                .filter(
-                    subscriber__status=Subscriber.Status.CONFIRMED, subscriber__suppressed_at__isnull=True
-                )
-                .update(status=SENT, sent_at=timezone.now(), attempts=F("attempts") + 1, error="")
-                == 1
+        with connection.cursor() as cursor:
+            cursor.execute(
+                MARK_SENT_SQL,
+                [SENT, timezone.now(), delivery.pk, worker_id, SENDING, Subscriber.Status.CONFIRMED],
             )
+            committed = cursor.rowcount == 1
         return committed
 
     try:
         if held:
             if backend.connection is None:
                 backend.open()
-            raw = message.message().as_bytes(linesep="\r\n")
-            send_held(backend.connection, message.from_email, recipient, raw, commit)
+            raw = rendered.raw_message(subscriber, idstring=idstring)
+            send_held(backend.connection, from_email(), recipient, raw, commit)
         else:
+            message = rendered.message(subscriber, idstring=idstring)
             # Console, file and test backends cannot hold the final dot: record, then hand over;
             # an error from them means nothing was handed over.
             if not commit():
@@ -230,6 +255,7 @@ def deliver_one(delivery, worker_id, rendered, backend):
 
 def deliver_batch(deliveries, worker_id, pacer, renders):
     """Send a claimed batch over one connection."""
+    relaxed_durability()
     backend = get_connection(fail_silently=False)
     try:
         for delivery in deliveries:

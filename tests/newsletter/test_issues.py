@@ -116,6 +116,37 @@ def test_the_email_has_inlined_css_a_text_part_and_list_headers(make_issue):
     assert "<img" not in html
 
 
+def parsed(raw):
+    import email
+    import email.policy
+
+    return email.message_from_bytes(raw, policy=email.policy.default)
+
+
+@pytest.mark.parametrize("address", ["reader@example.org", "lea@exemple-été.fr"])
+def test_a_recipient_s_message_from_the_template_is_the_message_built_for_them(make_issue, address):
+    """The worker puts each recipient's address, link and Message-ID into one pre-written message
+    (RenderedIssue.raw_message); what arrives is what Django's own EmailMessage builds for them."""
+    issue = make_issue(title="December issue", preheader="A line of text that is long enough " * 4)
+    send = start_send(issue)
+    rendered = RenderedIssue.from_send(send)
+    subscriber = SubscriberFactory(email=address)
+    fast = parsed(rendered.raw_message(subscriber, idstring="one"))
+    assert rendered._template() is not None  # the pre-written message, not the fallback
+    built = parsed(rendered.message(subscriber, idstring="one").message().as_bytes(linesep="\r\n"))
+    # Header values compared unfolded: where a long line is folded is not part of the value.
+    names = ("To", "Subject", "From", "List-Id", "List-Unsubscribe", "List-Unsubscribe-Post", "Precedence")
+    for header in names:
+        assert str(fast[header]).strip() == str(built[header]).strip(), header
+    assert fast["Message-ID"] != built["Message-ID"] and "one@" in fast["Message-ID"]
+    for kind in ("plain", "html"):
+        part, expected = fast.get_body((kind,)), built.get_body((kind,))
+        assert part.get_content() == expected.get_content(), kind
+    assert str(built["List-Unsubscribe"]).strip().strip("<>") in fast.get_body(("html",)).get_content()
+    other = parsed(rendered.raw_message(SubscriberFactory(email="other@example.org"), idstring="two"))
+    assert other["List-Unsubscribe"] != fast["List-Unsubscribe"] and other["To"] == "other@example.org"
+
+
 def test_latest_news_and_events_blocks_fill_in_from_the_portal(make_issue, home_page):
     from datetime import timedelta
 
