@@ -13,6 +13,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 
 from .emails import absolute, base_url, from_email, unsubscribe_url
 from .text import absolute_links
@@ -118,7 +119,7 @@ class RenderedIssue:
         address = subscriber.delivery_address
         one_click = unsubscribe_url(subscriber)
         message_id = make_msgid(idstring=idstring, domain=message_domain())
-        template = self._template()
+        template = self._template
         if template is None or not address.isascii() or any(c in address for c in '\r\n<>"(),;: '):
             return self._message(address, one_click, message_id).message().as_bytes(linesep="\r\n")
         raw, template_id = template
@@ -128,23 +129,24 @@ class RenderedIssue:
             .replace(template_id.encode(), message_id.encode())
         )
 
+    @cached_property
     def _template(self):
-        if not hasattr(self, "_kept_template"):
-            self._kept_template = None
-            template_id = make_msgid(idstring="template", domain=message_domain())
-            raw = self._message(_TO, _ONE_CLICK, template_id).message().as_bytes(linesep="\r\n")
-            # Every stand-in must be there whole (a quoted-printable part could split one), and
-            # a link put in place must not make a line longer than SMTP allows.
-            expected = 1 + self.text.count(UNSUBSCRIBE_PLACEHOLDER) + self.html.count(UNSUBSCRIBE_PLACEHOLDER)
-            lines_with_link = [line for line in raw.split(b"\r\n") if _ONE_CLICK.encode() in line]
-            if (
-                raw.count(_ONE_CLICK.encode()) == expected
-                and raw.count(_TO.encode()) == 1
-                and raw.count(template_id.encode()) == 1
-                and all(len(line) + 300 * line.count(_ONE_CLICK.encode()) <= 998 for line in lines_with_link)
-            ):
-                self._kept_template = (raw, template_id)
-        return self._kept_template
+        """(the message with stand-ins, its Message-ID), or None where stand-ins would not hold."""
+        template_id = make_msgid(idstring="template", domain=message_domain())
+        raw = self._message(_TO, _ONE_CLICK, template_id).message().as_bytes(linesep="\r\n")
+        # Every stand-in must be there whole (a quoted-printable part could split one), and a
+        # link put in place must not make a line longer than SMTP allows.
+        link = _ONE_CLICK.encode()
+        expected = 1 + self.text.count(UNSUBSCRIBE_PLACEHOLDER) + self.html.count(UNSUBSCRIBE_PLACEHOLDER)
+        lines_with_link = [line for line in raw.split(b"\r\n") if link in line]
+        if (
+            raw.count(link) == expected
+            and raw.count(_TO.encode()) == 1
+            and raw.count(template_id.encode()) == 1
+            and all(len(line) + 300 * line.count(link) <= 998 for line in lines_with_link)
+        ):
+            return raw, template_id
+        return None
 
 
 # Stand-ins of the per-recipient message template: none can occur in an issue.

@@ -85,10 +85,11 @@ def site_text(request):
     from .languages import current_language
 
     language = current_language()
-    return sitewide(f"text:{language}", lambda _site: _load_site_text(language), request, per_site=False)
+    return sitewide(f"text:{language}", lambda _site: site_text_in(language), request, per_site=False)
 
 
-def _load_site_text(language):
+def site_text_in(language):
+    """SiteText in `language`, else English, else the defaults (one query, nothing kept)."""
     from .languages import locale_id
     from .models import SiteText
 

@@ -18,10 +18,10 @@ from wagtail_localize.fields import SynchronizedField
 
 from iurc_portal.core.blocks import BodyStreamBlock
 from iurc_portal.core.http import page_or_404
-from iurc_portal.core.languages import source_language_rows
+from iurc_portal.core.languages import locale_code, source_language_rows
 from iurc_portal.core.models import BasePage
 from iurc_portal.core.query import section_page, visible
-from iurc_portal.core.sitewide import site_text, sitewide
+from iurc_portal.core.sitewide import site_text, site_text_in, sitewide
 
 from ..text import reading_minutes, stream_text, word_count
 
@@ -41,17 +41,10 @@ ORGANISATION_BYLINE_WORDS = (
 
 def site_organisation(page, request):
     """The publishing organisation as schema.org data, named as the site's header names it."""
-    from iurc_portal.core.models import SiteText
-
     if request is not None:
         site, name = Site.find_for_request(request), site_text(request).organisation_name
     else:
-        site = page.get_site()
-        name = (
-            SiteText.objects.filter(live=True, locale_id=page.locale_id)
-            .values_list("organisation_name", flat=True)
-            .first()
-        )
+        site, name = page.get_site(), site_text_in(locale_code(page.locale_id)).organisation_name
     organisation = {"@type": "Organization", "name": name or "International Urban and Regional Cooperation"}
     if site:
         organisation["url"] = f"{site.root_url}/"

@@ -132,7 +132,7 @@ def test_a_recipient_s_message_from_the_template_is_the_message_built_for_them(m
     rendered = RenderedIssue.from_send(send)
     subscriber = SubscriberFactory(email=address)
     fast = parsed(rendered.raw_message(subscriber, idstring="one"))
-    assert rendered._template() is not None  # the pre-written message, not the fallback
+    assert rendered._template is not None  # the pre-written message, not the fallback
     built = parsed(rendered.message(subscriber, idstring="one").message().as_bytes(linesep="\r\n"))
     # Header values compared unfolded: where a long line is folded is not part of the value.
     names = ("To", "Subject", "From", "List-Id", "List-Unsubscribe", "List-Unsubscribe-Post", "Precedence")

@@ -58,14 +58,20 @@ def load(ctx):
             if page.has_translation(Locale.objects.get(language_code=language)):
                 ctx.record(label, created=False)
                 continue
-            with transaction.atomic():
-                translation = translation_for(page, language)
-                translation.import_po(matched(translation.export_po(), polib.pofile(str(path))))
-                # wagtail-localize publishes once the transaction commits; the demo (and the
-                # tests' shared rows, which never commit) need the page live now.
-                translation.save_target(publish=False)
-                translation.get_target_instance().get_latest_revision().publish()
+            publish_translation(page, language, path)
             ctx.record(label, created=True)
+
+
+def publish_translation(source, language, path):
+    """Translate `source` (a page or a snippet with drafts) from the PO file at `path`, as an
+    upload in the admin does, and publish it."""
+    with transaction.atomic():
+        translation = translation_for(source, language)
+        translation.import_po(matched(translation.export_po(), polib.pofile(str(path))))
+        # wagtail-localize publishes once the transaction commits; the demo (and the tests'
+        # shared rows, which never commit) need the translation live now.
+        translation.save_target(publish=False)
+        translation.get_target_instance().get_latest_revision().publish()
 
 
 def load_taxonomies(ctx):
@@ -110,11 +116,7 @@ def load_site_text(ctx):
         if not path.exists() or english.has_translation(Locale.objects.get(language_code=language)):
             ctx.record(label, created=False)
             continue
-        with transaction.atomic():
-            translation = translation_for(english, language)
-            translation.import_po(matched(translation.export_po(), polib.pofile(str(path))))
-            translation.save_target(publish=False)
-            translation.get_target_instance().save_revision().publish()
+        publish_translation(english, language, path)
         ctx.record(label, created=True)
 
 
