@@ -1,16 +1,57 @@
 """Fixtures shared by every app's tests."""
 
+import sqlite3
 from contextlib import contextmanager
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
-from wagtail.models import Site
 
 from iurc_portal.core.factories import make_site_with_home
 
 from .services import delete_prefixed_keys, redis_reachable, redis_url_for_tests, unique_key_prefix
+
+# Fixtures built once per module: the programmes' world, a live nginx stack, a second server
+# process. Under xdist (`--dist loadgroup`, pyproject.toml) a module that uses one runs on one
+# worker, so it is built once instead of once on each worker. The demo site is built once for
+# all of tests/demo, which runs on one worker too.
+MODULE_FIXTURES = {"_world", "stack", "two_processes"}
+
+
+# First: xdist reads the groups in its own hook of the same name.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "demo_load" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("demo"))
+        elif MODULE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """pytest-django's test database, and on SQLite a copy of it as the migrations left it.
+
+    Some tests start the portal in other processes on a SQLite file of their own (the browser
+    suite's runserver, the nginx stack); the copy spares each of them a `migrate` of 20 s. On
+    PostgreSQL there is no copy and those servers migrate their own file."""
+    if connection.vendor != "sqlite":
+        return None
+    path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
+    with django_db_blocker.unblock():
+        connection.ensure_connection()
+        target = sqlite3.connect(path)
+        try:
+            connection.connection.backup(target)
+        finally:
+            target.close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_file(django_db_setup):
+    """A SQLite file with every migration applied (see django_db_setup above), or None."""
+    return django_db_setup
 
 
 @pytest.fixture
@@ -37,14 +78,6 @@ def shared_rows(django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
         yield
         transaction.set_rollback(True)
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo content (`manage.py load_demo_content`), loaded once per test module."""
-    with shared_rows(django_db_blocker):
-        call_command("load_demo_content", verbosity=0)
-        yield Site.objects.get(is_default_site=True)
 
 
 @pytest.fixture(autouse=True)

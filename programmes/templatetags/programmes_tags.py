@@ -4,8 +4,9 @@ from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from iurc_portal.core.languages import locale_id
+from iurc_portal.core.languages import current_language, locale_id
 from iurc_portal.core.query import outside_restricted_sections, section_page
+from iurc_portal.core.sitewide import sitewide
 
 from .. import svgmap
 from ..models import PairingIndexPage, RegionIndexPage, RegionPage
@@ -32,14 +33,21 @@ def svg_map(pairing_map, map_id, map_title):
 
 @register.simple_tag(takes_context=True)
 def programmes_overview(context):
-    """What the home page shows of the programme: regions with counts and the directory."""
+    """What the home page shows of the programme: regions with counts and the directory.
+
+    The regions and the totals change only when an editor publishes (a new cache generation), so
+    they are read once per process, language and generation, as the menu is (core.sitewide)."""
     request = context.get("request")
-    regions = list(regions_with_counts(RegionPage.objects.visible(request), request).order_by("path"))
+    language = current_language()
+
+    def load(_site):
+        regions = regions_with_counts(RegionPage.objects.visible(request, language), request)
+        return {"regions": list(regions.order_by("path")), **site_totals(request)}
+
     return {
-        "regions": regions,
+        **sitewide(f"programmes overview {language}", load, request, per_site=False),
         "region_index": section_page(RegionIndexPage, request),
         "directory": section_page(PairingIndexPage, request),
-        **site_totals(request),
     }
 
 

@@ -32,6 +32,8 @@ EDITOR = ("browser-editor", "a-long-random-test-password-4821")
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 
+# First: xdist reads the groups in its own hook of the same name.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     missing = not Path(CHROMIUM).exists()
     if missing and os.environ.get("REQUIRE_BROWSER"):
@@ -54,9 +56,11 @@ def _free_port():
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
+def live_site(tmp_path_factory, migrated_sqlite_file):
     """Base URL of a running portal with the demo content."""
     workdir = tmp_path_factory.mktemp("live_site")
+    if migrated_sqlite_file is not None:
+        shutil.copyfile(migrated_sqlite_file, workdir / "browser.sqlite3")
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = {
@@ -70,7 +74,7 @@ def live_site(tmp_path_factory):
     }
     manage = [sys.executable, str(BASE_DIR / "manage.py")]
     for command in (
-        ["migrate", "--no-input", "-v0"],
+        *([] if migrated_sqlite_file else [["migrate", "--no-input", "-v0"]]),
         ["load_demo_content", "-v0"],
         ["createsuperuser", "--no-input", "--username", EDITOR[0], "--email", "editor@example.org"],
     ):

@@ -1,7 +1,6 @@
 import datetime
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 
 from iurc_portal.core.models import StandardPage
@@ -79,12 +78,6 @@ def test_search_index_is_updated_on_publish(client, home_page):
     assert "No results" in client.get("/search/", {"q": "mobility"}).content.decode()
     page.save_revision().publish()
     assert "Mobility pilot" in client.get("/search/", {"q": "mobility"}).content.decode()
-
-
-def test_demo_site_is_searchable(client):
-    call_command("load_demo_content", verbosity=0)
-    html = client.get("/search/", {"q": "privacy"}, HTTP_HOST="127.0.0.1", SERVER_PORT=8000).content.decode()
-    assert "Privacy notice" in html
 
 
 def test_very_broad_searches_list_the_newest_first_and_say_so(client, pages, monkeypatch):

@@ -53,8 +53,10 @@ print(image.file.url)
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
+def stack(tmp_path_factory, migrated_sqlite_file):
     work = tmp_path_factory.mktemp("stack")
+    if migrated_sqlite_file is not None:
+        shutil.copyfile(migrated_sqlite_file, work / "db.sqlite3")
     tls = work / "tls"
     tls.mkdir()
     subprocess.run(
@@ -84,7 +86,8 @@ def stack(tmp_path_factory):
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
     python = sys.executable
-    for command in (["migrate", "--no-input", "-v0"], ["collectstatic", "--no-input", "-v0"]):
+    migrate = [] if migrated_sqlite_file else [["migrate", "--no-input", "-v0"]]
+    for command in (*migrate, ["collectstatic", "--no-input", "-v0"]):
         subprocess.run([python, "manage.py", *command], env=env, cwd=BASE_DIR, check=True, timeout=600)
     made = subprocess.run(
         [python, "manage.py", "shell", "-c", SETUP],

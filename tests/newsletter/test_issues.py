@@ -6,7 +6,7 @@ from django.core import mail
 from newsletter import mailing
 from newsletter.audience import audience
 from newsletter.factories import SubscriberFactory
-from newsletter.models import NewsletterArchivePage, NewsletterIssuePage, Subscriber
+from newsletter.models import NewsletterIssuePage, Subscriber
 from newsletter.rendering import RenderedIssue
 from programmes.factories import RegionPageFactory, ThemeFactory
 
@@ -200,18 +200,3 @@ def test_worker_sends_each_recipient_once_and_finishes(make_issue, settings):
     assert send.outcome_counts()["sent"] == 5
     mailing.run(once=True)
     assert len(mail.outbox) == 5
-
-
-def test_demo_archive_shows_the_example_issue_marked_as_an_example(client):
-    from django.core.management import call_command
-
-    call_command("load_demo_content", stdout=__import__("io").StringIO())
-    archive = NewsletterArchivePage.objects.get()
-    issue = NewsletterIssuePage.objects.get(is_example=True)
-    host = {"HTTP_HOST": archive.get_site().hostname}
-    listing = client.get(archive.url, **host).content.decode()
-    assert issue.title in listing and "Example issue" in listing
-    page = client.get(issue.url, **host)
-    assert page.status_code == 200
-    assert "Example issue: written to show what the newsletter looks like" in page.content.decode()
-    assert not issue.send.deliveries.exists()  # nobody was sent anything

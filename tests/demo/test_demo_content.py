@@ -5,7 +5,6 @@ from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from iurc_portal.core.models import CustomImage, HomePage
-from tests.conftest import shared_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -16,11 +15,10 @@ def run_demo():
     return out.getvalue()
 
 
-@pytest.fixture(scope="module")
-def first_run(django_db_setup, django_db_blocker):
-    """What the first run on an empty database printed; its pages stay for the module's tests."""
-    with shared_rows(django_db_blocker):
-        yield run_demo()
+@pytest.fixture
+def first_run(demo_load):
+    """What the first run on an empty database printed (tests/demo/conftest.py)."""
+    return demo_load
 
 
 def test_demo_content_is_idempotent(first_run):

@@ -3,14 +3,12 @@ translation through wagtail-localize (PO files), search in unspaced scripts, sig
 
 import re
 import time
-from io import StringIO
 
 import polib
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
 from django.utils import translation
@@ -192,44 +190,6 @@ def test_search_lists_the_reader_s_language_and_untranslated_english(client, dem
     assert spanish("article-lac").url in results  # the Spanish version of a translated page
     assert english_url("article-lac") not in results  # and not its English original beside it
     assert any(not url.startswith("/es/") for url in results)  # English pages with no translation
-
-
-def catalogue(language):
-    folder = translation.to_locale(language)
-    return polib.pofile(str(settings.BASE_DIR / "locale" / folder / "LC_MESSAGES" / "django.po"))
-
-
-PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{(\w+)\}")
-
-
-@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES if code != "en"])
-def test_every_interface_string_is_translated_with_its_placeholders(language):
-    po = catalogue(language)
-    assert po.untranslated_entries() == [] and po.fuzzy_entries() == []
-    for entry in po.translated_entries():
-        wanted = sorted(PLACEHOLDER.findall(entry.msgid))
-        forms = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
-        for form in forms:
-            # A one-form plural may leave the count out ("%(counter)s" in Japanese, say).
-            found = sorted(PLACEHOLDER.findall(form))
-            assert set(found) <= set(wanted + sorted(PLACEHOLDER.findall(entry.msgid_plural))), entry.msgid
-            if not entry.msgid_plural:
-                assert found == wanted, entry.msgid
-
-
-def test_compiled_catalogues_are_the_project_s_own(tmp_path, settings):
-    """`manage.py compile_translations` builds the .mo files in pure Python (no gettext)."""
-    folder = tmp_path / "es" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    po = polib.POFile()
-    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "es"}
-    po.append(polib.POEntry(msgid="Search", msgstr="Buscar"))
-    po.append(polib.POEntry(msgid="Draft", msgstr="Borrador", flags=["fuzzy"]))
-    po.save(str(folder / "django.po"))
-    settings.LOCALE_PATHS = [tmp_path]
-    call_command("compile_translations", stdout=StringIO())
-    compiled = {entry.msgid: entry.msgstr for entry in polib.mofile(str(folder / "django.mo"))}
-    assert compiled == {"Search": "Buscar"}  # fuzzy entries are drafts, as msgfmt treats them
 
 
 def test_every_page_type_has_the_switcher_and_consistent_alternates(client, demo_site):
