@@ -50,7 +50,7 @@ PAGES = {
     "city index": "/cities/",
     "city": "/cities/rotterdam/",
     "pairing directory": "/pairings/",
-    "pairing": "/pairings/almada-belo-horizonte/",
+    "pairing": "/pairings/rotterdam-surat/",
     "news index": "/news/",
     "news article": "/news/circular-economy-in-cities/",
     "event index": "/events/",

@@ -12,10 +12,11 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Substr
-from django.urls import reverse
+from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Locale, Page, TranslatableMixin
 
+from .cache import page_query
 from .sitewide import sitewide
 
 
@@ -97,15 +98,37 @@ def _load_translated_pages(_site):
     return found
 
 
-def page_languages(request, page):
+def page_languages(request, page, same_view=False):
     """What the switcher, the alternates and the "not translated" note need for `page`.
 
     No query for a page that exists in English only (most pages): the translated pages are kept
     per cache generation. A language the page is not translated into links to that language's
-    home page, and says so."""
+    home page, and says so. A view that speaks every language (`same_view`: site search) links
+    to itself in each, query included, and offers no alternates (its results are not indexed)."""
     from .query import page_url_maker
 
     current = current_language()
+    if page is None and same_view and request is not None:
+        # The page's own parameters only: tracking parameters are not carried to other languages.
+        query = page_query(request)
+        here = request.path + (f"?{query}" if query else "")
+        return {
+            "languages": [
+                {
+                    "code": code,
+                    "name": name,
+                    "url": translate_url(here, code),
+                    "translated": True,
+                    "current": code == current,
+                }
+                for code, name in settings.LANGUAGES
+            ],
+            "alternates": {},
+            "content_language": current,
+            "untranslated": False,
+            "current_name": language_names().get(current, current),
+            "source_language": settings.LANGUAGE_CODE,
+        }
     source = settings.LANGUAGE_CODE
     paths = (translated_pages(request).get(page.translation_key) or {}) if page is not None else {}
     urls = {}

@@ -156,5 +156,7 @@ def search(request):
             "total": total,
             "by_date": by_date,
             "title": _("Search results for “%(query)s”") % {"query": query} if query else _("Search"),
+            # Search speaks every language (its words, and results in the reader's language).
+            "translated_view": True,
         },
     )

@@ -132,3 +132,19 @@ def test_search_uses_indexes_that_stay_fast_on_a_large_site():
     assert "fastupdate=off" in options
     # A web request's query is not split over parallel workers that compete for the same cores.
     assert parallel == "0"
+
+
+def test_the_language_switcher_keeps_the_search_in_every_language(client, pages):
+    """Search speaks every language: switching keeps the query (and only the page's own
+    parameters) instead of sending the reader to a home page marked "not translated"."""
+    html = client.get("/search/", {"q": "circular", "utm_source": "mail"}).content.decode()
+    nav = html[html.index('<nav class="language-switcher"') :]
+    nav = nav[: nav.index("</nav>")]
+    assert 'href="/es/search/?q=circular" lang="es" hreflang="es"' in nav
+    assert 'href="/zh-hans/search/?q=circular"' in nav
+    assert "not translated" not in nav
+    assert 'hreflang="x-default"' not in html  # results are not indexed: no alternates
+
+    spanish = client.get("/es/search/", {"q": "circular"})
+    assert spanish.status_code == 200
+    assert '<html lang="es"' in spanish.content.decode()

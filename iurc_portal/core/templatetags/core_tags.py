@@ -71,7 +71,7 @@ def languages(context):
     page = page if isinstance(page, Page) and page.pk else None
     memo = getattr(request, "iurc_languages", None) if request is not None else None
     if memo is None or memo[0] is not page:
-        memo = (page, page_languages(request, page))
+        memo = (page, page_languages(request, page, same_view=context.get("translated_view", False)))
         if request is not None:
             request.iurc_languages = memo
     return memo[1]
