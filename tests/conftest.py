@@ -35,7 +35,9 @@ def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
     Some tests start the portal in other processes on a SQLite file of their own (the browser
     suite's runserver, the nginx stack); the copy spares each of them a `migrate` of 20 s. On
     PostgreSQL there is no copy and those servers migrate their own file."""
-    if connection.vendor != "sqlite":
+    # Only a test database pytest-django made: with no test in the run that needs a database it
+    # makes none, and the connection still names the developer's own file.
+    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
         return None
     path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
     with django_db_blocker.unblock():
