@@ -73,18 +73,18 @@ def live_site(tmp_path_factory, migrated_sqlite_file):
         "PYTHONUNBUFFERED": "1",
     }
     manage = [sys.executable, str(BASE_DIR / "manage.py")]
+    # One process for the demo and the editor's account: each start of Django costs seconds.
+    setup = (
+        "from django.core.management import call_command; "
+        "from django.contrib.auth import get_user_model; "
+        "call_command('load_demo_content', verbosity=0); "
+        f"get_user_model().objects.create_superuser({EDITOR[0]!r}, 'editor@example.org', {EDITOR[1]!r})"
+    )
     for command in (
         *([] if migrated_sqlite_file else [["migrate", "--no-input", "-v0"]]),
-        ["load_demo_content", "-v0"],
-        ["createsuperuser", "--no-input", "--username", EDITOR[0], "--email", "editor@example.org"],
+        ["shell", "-c", setup],
     ):
-        subprocess.run(
-            manage + command,
-            env={**env, "DJANGO_SUPERUSER_PASSWORD": EDITOR[1]},
-            cwd=BASE_DIR,
-            check=True,
-            timeout=600,
-        )
+        subprocess.run(manage + command, env=env, cwd=BASE_DIR, check=True, timeout=600)
     log = open(workdir / "server.log", "w")  # noqa: SIM115 - closed after the server stops
     server = subprocess.Popen(
         manage + ["runserver", "--noreload", f"127.0.0.1:{port}"],

