@@ -108,40 +108,27 @@ def page_languages(request, page, same_view=False):
     from .query import page_url_maker
 
     current = current_language()
+    source = settings.LANGUAGE_CODE
+    # An alias shows its English source; any other page is in the language whose tree holds it.
+    content = source
+    indexed = True
     if page is None and same_view and request is not None:
         # The page's own parameters only: tracking parameters are not carried to other languages.
         query = page_query(request)
         here = request.path + (f"?{query}" if query else "")
-        return {
-            "languages": [
-                {
-                    "code": code,
-                    "name": name,
-                    "url": translate_url(here, code),
-                    "translated": True,
-                    "current": code == current,
-                }
-                for code, name in settings.LANGUAGES
-            ],
-            "alternates": {},
-            "content_language": current,
-            "untranslated": False,
-            "current_name": language_names().get(current, current),
-            "source_language": settings.LANGUAGE_CODE,
-        }
-    source = settings.LANGUAGE_CODE
-    paths = (translated_pages(request).get(page.translation_key) or {}) if page is not None else {}
-    urls = {}
-    if paths:  # only a translated page needs the site's home page in each language
-        url = page_url_maker(request)
-        urls = {language: url(path) for language, path in paths.items()}
-    elif page is not None and not page.alias_of_id:
-        urls = {source: page.get_url(request)}
-    urls = {language: address for language, address in urls.items() if address}
-    # An alias shows its English source; any other page is in the language whose tree holds it.
-    content = source
-    if page is not None and not page.alias_of_id:
-        content = next((language for language, path in paths.items() if path == page.url_path), source)
+        urls = {code: translate_url(here, code) for code, _name in settings.LANGUAGES}
+        content, indexed = current, False
+    else:
+        paths = (translated_pages(request).get(page.translation_key) or {}) if page is not None else {}
+        urls = {}
+        if paths:  # only a translated page needs the site's home page in each language
+            url = page_url_maker(request)
+            urls = {language: url(path) for language, path in paths.items()}
+        elif page is not None and not page.alias_of_id:
+            urls = {source: page.get_url(request)}
+        urls = {language: address for language, address in urls.items() if address}
+        if page is not None and not page.alias_of_id:
+            content = next((language for language, path in paths.items() if path == page.url_path), source)
     names = language_names()
     languages = []
     for code, name in settings.LANGUAGES:
@@ -152,7 +139,7 @@ def page_languages(request, page, same_view=False):
         )
     return {
         "languages": languages,
-        "alternates": urls if len(urls) > 1 else {},
+        "alternates": urls if indexed and len(urls) > 1 else {},
         "content_language": content,
         "untranslated": page is not None and content != current,
         "current_name": names.get(current, current),
