@@ -4,7 +4,10 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from iurc_portal.core import demo_translations
 from iurc_portal.core.demo import DemoContext
@@ -23,6 +26,14 @@ def demo_loaders():
             yield config.label, import_module(module_name).load
 
 
+def search_index_deferred():
+    """Wagtail's search backends with their per-save updates off (the `AUTO_UPDATE` option)."""
+    backends = {
+        name: {**params, "AUTO_UPDATE": False} for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    return override_settings(WAGTAILSEARCH_BACKENDS=backends)
+
+
 class Command(BaseCommand):
     help = (
         "Create the demo site from the programme's public facts. Idempotent: only what is "
@@ -34,10 +45,15 @@ class Command(BaseCommand):
         loaders = list(demo_loaders())
         # Translations last: they translate pages of every app.
         loaders.append(("translations", demo_translations.load))
-        for number, (label, load) in enumerate(loaders, start=1):
-            self.stdout.write(f"[{number}/{len(loaders)}] {label}")
-            load(ctx)
+        with search_index_deferred(), disable_reference_index_auto_update():
+            for number, (label, load) in enumerate(loaders, start=1):
+                self.stdout.write(f"[{number}/{len(loaders)}] {label}")
+                load(ctx)
         if ctx.created:
+            # Each item is saved several times while the demo is built (created, published,
+            # translated); indexing it once at the end is a third of the load's time less.
+            call_command("update_index", verbosity=0)
+            call_command("rebuild_references_index", verbosity=0)
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Demo content loaded: {ctx.created} items created, {ctx.existing} already present."
