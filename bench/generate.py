@@ -83,12 +83,22 @@ def main():
     args = parser.parse_args()
 
     import django
-    from django.conf import settings
+
+    django.setup()
+    from django.core.management import call_command
+
+    from iurc_portal.core.demo import search_index_deferred
 
     # One index rebuild at the end is far cheaper than one update per page.
-    for backend in settings.WAGTAILSEARCH_BACKENDS.values():
-        backend["AUTO_UPDATE"] = False
-    django.setup()
+    with search_index_deferred():
+        generate(args)
+    print("Rebuilding the search index", flush=True)
+    call_command("update_index", verbosity=0)
+    print("Done.", flush=True)
+
+
+def generate(args):
+    """The demo content, then the articles, cities, pairings, activities and resources asked for."""
     from django.core.management import call_command
     from django.db import transaction
     from django.utils import timezone
@@ -184,10 +194,6 @@ def main():
         progress("pairings", number, args.pairings, started)
 
     generate_work(rng, args, now, regions, themes)
-
-    print("Rebuilding the search index", flush=True)
-    call_command("update_index", verbosity=0)
-    print("Done.", flush=True)
 
 
 def generate_work(rng, args, now, regions, themes):

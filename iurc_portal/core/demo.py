@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 from django.conf import settings as django_settings
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.test.utils import override_settings
 from wagtail.models import Page, Site
 
 from .models import CustomImage, HomePage, Licence, SiteSettings, SiteText, StandardPage
@@ -18,6 +19,16 @@ from .models import CustomImage, HomePage, Licence, SiteSettings, SiteText, Stan
 DEMO_IMAGE_CREDIT = "IURC portal demo graphic"
 # Every image's description is its alt text, so demo images carry one too.
 DEMO_IMAGE_DESCRIPTION = "Abstract graphic: curved lines and a ring of twelve dots, like the EU flag's stars"
+
+
+def search_index_deferred():
+    """Wagtail's search backends with their per-save updates off (their `AUTO_UPDATE` option),
+    for code that saves many items and then runs `update_index` once."""
+    backends = {
+        name: {**params, "AUTO_UPDATE": False}
+        for name, params in django_settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    return override_settings(WAGTAILSEARCH_BACKENDS=backends)
 
 
 class DemoContext:

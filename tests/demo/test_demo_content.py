@@ -2,7 +2,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from wagtail.models import Page, ReferenceIndex, Site
 
 from iurc_portal.core.models import CustomImage, HomePage
 
@@ -31,6 +31,14 @@ def test_demo_content_is_idempotent(first_run):
     assert Page.objects.count() == pages
     assert CustomImage.objects.count() == images
     assert HomePage.objects.filter(locale__language_code="en").count() == 1
+
+
+def test_demo_images_show_where_they_are_used(first_run):
+    # The load indexes references once at the end, not on every save: the admin's "usage" of an
+    # image still lists the pages that show it.
+    home = HomePage.objects.get(locale__language_code="en")
+    usage = ReferenceIndex.get_references_to(home.hero_image)
+    assert usage.filter(object_id=str(home.pk)).exists()
 
 
 def test_demo_home_page_tells_the_programme_story(client, first_run):

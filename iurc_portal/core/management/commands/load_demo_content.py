@@ -6,11 +6,10 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.test.utils import override_settings
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from iurc_portal.core import demo_translations
-from iurc_portal.core.demo import DemoContext
+from iurc_portal.core.demo import DemoContext, search_index_deferred
 
 
 def demo_loaders():
@@ -24,14 +23,6 @@ def demo_loaders():
         module_name = f"{config.name}.demo"
         if find_spec(module_name) is not None:
             yield config.label, import_module(module_name).load
-
-
-def search_index_deferred():
-    """Wagtail's search backends with their per-save updates off (the `AUTO_UPDATE` option)."""
-    backends = {
-        name: {**params, "AUTO_UPDATE": False} for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
-    return override_settings(WAGTAILSEARCH_BACKENDS=backends)
 
 
 class Command(BaseCommand):
