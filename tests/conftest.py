@@ -4,9 +4,16 @@ import sqlite3
 from contextlib import contextmanager
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import connection, transaction
 from django.test import override_settings
+from django.utils import translation
+from wagtail.signal_handlers import (
+    connect_reference_index_signal_handlers,
+    disconnect_reference_index_signal_handlers,
+)
 
+from iurc_portal.core.demo import search_index_deferred
 from iurc_portal.core.factories import make_site_with_home
 
 from .services import delete_prefixed_keys, redis_reachable, redis_url_for_tests, unique_key_prefix
@@ -26,6 +33,42 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("demo"))
         elif MODULE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+# Wagtail updates its search index and its reference index ("Usage" in the admin, the checks before
+# a delete) on every save: a third of the time it takes to save a page, and most tests never search
+# or ask where an object is used. Here a test's own saves update them only when it asks for
+# `search_index` or `reference_index`; rows shared by a module are in the reference index, and the
+# demo content builds both indexes itself, as `make run` does.
+@pytest.fixture(scope="session", autouse=True)
+def _search_index_on_request():
+    with search_index_deferred():
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _reference_index_on_request(request):
+    # Wagtail's own switch for this (disable_reference_index_auto_update) does not nest, and the
+    # demo loader uses it; the signal handlers are switched instead, as Wagtail does for `migrate`.
+    if "reference_index" in request.fixturenames:
+        yield
+        return
+    disconnect_reference_index_signal_handlers()
+    yield
+    connect_reference_index_signal_handlers()
+
+
+@pytest.fixture
+def search_index(settings):
+    """Pages and snippets saved during the test are indexed for search, as on the real site."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        name: {**params, "AUTO_UPDATE": True} for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+
+
+@pytest.fixture
+def reference_index():
+    """Saves during the test update Wagtail's reference index, as on the real site."""
 
 
 @pytest.fixture(scope="session")
@@ -90,6 +133,14 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request for /es/ leaves Spanish active in this thread (LocaleMiddleware activates, nothing
+    # deactivates); the next test must start in the site's default language.
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from django.db import connection
 
 from iurc_portal.core.models import StandardPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
 @pytest.fixture

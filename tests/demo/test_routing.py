@@ -2,6 +2,7 @@
 
 import pytest
 from django.http import Http404
+from django.template.response import SimpleTemplateResponse
 from wagtail.models import Page
 
 from iurc_portal.core.models import BasePage
@@ -44,13 +45,17 @@ def test_routing_matches_wagtails_walk_for_every_demo_url(rf, monkeypatch, demo_
 def served(client, path):
     """What a visitor gets at `path`: the status and the page (or, for a feed, the content type)."""
     response = client.get(path)
-    page = (getattr(response, "context", None) or {}).get("page")
+    page = (getattr(response, "context_data", None) or {}).get("page")
     return response.status_code, page.pk if page is not None else response.get("Content-Type")
 
 
-def test_serving_matches_wagtails_serve_in_every_language(client, demo_site, settings):
+def test_serving_matches_wagtails_serve_in_every_language(client, demo_site, settings, monkeypatch):
     """core.views.serve replaces wagtail.views.serve: every demo page, in its own language and
-    under other language prefixes, with sub-routes and missing pages, answers the same."""
+    under other language prefixes, with sub-routes and missing pages, answers the same.
+
+    Which page answers, with which status, is decided before the template is rendered; rendering
+    (the same templates on both sides, checked page by page in test_seo.py) is skipped here."""
+    monkeypatch.setattr(SimpleTemplateResponse, "rendered_content", "")
     paths = set()
     per_type = {}
     for page in Page.objects.live().filter(depth__gt=1).order_by("path"):
@@ -67,7 +72,7 @@ def test_serving_matches_wagtails_serve_in_every_language(client, demo_site, set
     settings.ROOT_URLCONF = "tests.core.urls_wagtail_serve"
     wagtails = {path: served(client, path) for path in sorted(paths)}
     assert ours == wagtails
-    assert sum(status == 200 for status, _page in ours.values()) > 80
+    assert sum(status == 200 and isinstance(page, int) for status, page in ours.values()) > 80
 
 
 def test_the_home_page_costs_two_queries_fewer_than_with_wagtails_serve(client, demo_site, settings):

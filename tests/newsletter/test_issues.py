@@ -30,7 +30,7 @@ def test_a_published_issue_is_public_only_once_it_is_sent(make_issue, archive_pa
     assert "October issue" in client.get(archive_page.url).content.decode()
 
 
-def test_sent_issues_are_found_by_site_search_and_unsent_ones_are_not(make_issue, client):
+def test_sent_issues_are_found_by_site_search_and_unsent_ones_are_not(make_issue, client, search_index):
     sent = make_issue(title="Sent issue", intro="Cooperation on zebrafish ponds")
     make_issue(title="Draft issue", intro="Cooperation on zebrafish lakes")
     from wagtail.search.backends import get_search_backend  # noqa: F401

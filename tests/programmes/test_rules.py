@@ -46,7 +46,7 @@ def test_a_city_in_a_pairing_cannot_be_deleted(world):
     world.busan.delete()
 
 
-def test_admin_refuses_to_delete_a_city_in_a_pairing(client, world, django_user_model):
+def test_admin_refuses_to_delete_a_city_in_a_pairing(client, world, django_user_model, reference_index):
     from django.urls import reverse
 
     admin = django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")

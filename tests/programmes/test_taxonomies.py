@@ -101,7 +101,7 @@ def test_a_pairing_can_be_created_in_the_admin_with_its_members(admin_client, wo
     ]
 
 
-def test_the_country_chooser_finds_countries_by_part_of_the_name(admin_client, home_page):
+def test_the_country_chooser_finds_countries_by_part_of_the_name(admin_client, home_page, search_index):
     CountryFactory(name="Thailand", iso_code="TH")
     response = admin_client.get("/admin/snippets/choose/programmes/country/results/?q=thai")
     assert response.status_code == 200

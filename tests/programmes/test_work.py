@@ -162,7 +162,9 @@ def test_activity_filters(programme, client):
     assert response.context["paginator"].count == 4
 
 
-def test_pdf_text_found_by_search(programme, client, django_capture_on_commit_callbacks, settings):
+def test_pdf_text_found_by_search(
+    programme, client, django_capture_on_commit_callbacks, settings, search_index
+):
     settings.TASKS = {
         **settings.TASKS,
         "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
