@@ -18,11 +18,11 @@ from iurc_portal.core.factories import make_site_with_home
 
 from .services import delete_prefixed_keys, redis_reachable, redis_url_for_tests, unique_key_prefix
 
-# Fixtures built once per module: the programmes' world, a live nginx stack, a second server
-# process. Under xdist (`--dist loadgroup`, pyproject.toml) a module that uses one runs on one
-# worker, so it is built once instead of once on each worker. The demo site is built once for
-# all of tests/demo, which runs on one worker too.
-MODULE_FIXTURES = {"_world", "stack", "two_processes"}
+# Fixtures built once per module: the programmes' world, the feeds' articles, the search's pages,
+# a live nginx stack, a second server process. Under xdist (`--dist loadgroup`, pyproject.toml) a
+# module that uses one runs on one worker, so it is built once instead of once on each worker. The
+# demo site is built once for all of tests/demo, which runs on one worker too.
+MODULE_FIXTURES = {"_world", "_articles", "_search_pages", "stack", "two_processes"}
 
 
 # First: xdist reads the groups in its own hook of the same name.
@@ -58,12 +58,19 @@ def _reference_index_on_request(request):
     connect_reference_index_signal_handlers()
 
 
+def search_index_updated():
+    """Saves update the search index, as on the real site (for rows a module shares)."""
+    backends = django_settings.WAGTAILSEARCH_BACKENDS
+    return override_settings(
+        WAGTAILSEARCH_BACKENDS={name: {**params, "AUTO_UPDATE": True} for name, params in backends.items()}
+    )
+
+
 @pytest.fixture
-def search_index(settings):
+def search_index():
     """Pages and snippets saved during the test are indexed for search, as on the real site."""
-    settings.WAGTAILSEARCH_BACKENDS = {
-        name: {**params, "AUTO_UPDATE": True} for name, params in settings.WAGTAILSEARCH_BACKENDS.items()
-    }
+    with search_index_updated():
+        yield
 
 
 @pytest.fixture

@@ -1,24 +1,36 @@
+import copy
 import datetime
 
 import pytest
 from django.db import connection
 
+from iurc_portal.core.factories import make_site_with_home
 from iurc_portal.core.models import StandardPage
+from tests.conftest import search_index_updated, shared_rows
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
+@pytest.fixture(scope="module")
+def _search_pages(django_db_setup, django_db_blocker):
+    with shared_rows(django_db_blocker), search_index_updated():
+        home = make_site_with_home()
+        made = []
+        for number in range(12):
+            page = StandardPage(
+                title=f"Circular economy note {number}", slug=f"note-{number}", intro="Waste as a resource."
+            )
+            home.add_child(instance=page)
+            page.save_revision().publish()
+            made.append(page)
+        yield made
+
+
 @pytest.fixture
-def pages(home_page):
-    made = []
-    for number in range(12):
-        page = StandardPage(
-            title=f"Circular economy note {number}", slug=f"note-{number}", intro="Waste as a resource."
-        )
-        home_page.add_child(instance=page)
-        page.save_revision().publish()
-        made.append(page)
-    return made
+def pages(_search_pages, db):
+    """Twelve published pages that match "circular", in the search index; made once for this
+    module, each test gets its own copies (tests.conftest.shared_rows)."""
+    return copy.deepcopy(_search_pages)
 
 
 def test_search_finds_published_pages_and_paginates(client, pages):
@@ -93,14 +105,14 @@ def test_very_broad_searches_list_the_newest_first_and_say_so(client, pages, mon
     assert positions == sorted(positions)
 
 
-def test_ordinary_searches_are_ranked_by_relevance_without_a_note(client, home_page, pages):
+def test_ordinary_searches_are_ranked_by_relevance_without_a_note(client, pages):
     # The oldest page is the most relevant: first by relevance, last if listed by date.
     oldest = StandardPage(
         title="Circular cities, circular economy",
         slug="circular",
         intro="Circular materials, circular water.",
     )
-    home_page.add_child(instance=oldest)
+    pages[0].get_parent().add_child(instance=oldest)
     oldest.save_revision().publish()
     StandardPage.objects.filter(pk=oldest.pk).update(
         first_published_at=datetime.datetime(2001, 1, 1, tzinfo=datetime.UTC)

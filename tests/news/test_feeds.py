@@ -3,28 +3,40 @@ import datetime
 import feedparser
 import pytest
 
-from news.factories import NewsArticlePageFactory, NewsCategoryFactory
+from iurc_portal.core.factories import make_site_with_home
+from news.factories import NewsArticlePageFactory, NewsCategoryFactory, NewsIndexPageFactory
 from programmes.factories import RegionPageFactory
+from tests.conftest import shared_rows
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def _articles(django_db_setup, django_db_blocker):
+    with shared_rows(django_db_blocker):
+        news_index = NewsIndexPageFactory(parent=make_site_with_home())
+        china = RegionPageFactory(title="China", slug="china")
+        iurc = NewsCategoryFactory(name="News from IURC")
+        regional = NewsCategoryFactory(name="News from China", region=china)
+        for day in range(25):
+            NewsArticlePageFactory(
+                parent=news_index,
+                title=f"Story {day}",
+                slug=f"story-{day}",
+                date=datetime.date(2026, 11, 26) - datetime.timedelta(days=day),
+                category=iurc if day % 2 else regional,
+                regions=[] if day % 2 else [china],
+                intro=f"Summary of story {day}.",
+            )
+        NewsArticlePageFactory(parent=news_index, title="Draft story", live=False)
+        yield news_index
+
+
 @pytest.fixture
-def articles(news_index):
-    china = RegionPageFactory(title="China", slug="china")
-    iurc = NewsCategoryFactory(name="News from IURC")
-    regional = NewsCategoryFactory(name="News from China", region=china)
-    for day in range(25):
-        NewsArticlePageFactory(
-            parent=news_index,
-            title=f"Story {day}",
-            slug=f"story-{day}",
-            date=datetime.date(2026, 11, 26) - datetime.timedelta(days=day),
-            category=iurc if day % 2 else regional,
-            regions=[] if day % 2 else [china],
-            intro=f"Summary of story {day}.",
-        )
-    NewsArticlePageFactory(parent=news_index, title="Draft story", live=False)
+def articles(_articles, db):
+    """A news index with 25 live articles over 25 days, in two categories, and a draft; made once
+    for this module (tests.conftest.shared_rows)."""
+    return _articles
 
 
 @pytest.mark.parametrize(("url", "version"), [("/news/feed/rss/", "rss20"), ("/news/feed/atom/", "atom10")])
@@ -79,7 +91,7 @@ def test_overlong_scope_is_not_truncated_into_a_match(client, articles):
     assert client.get("/news/feed/rss/", {"category": "c" * 100 + "zzz"}).status_code == 404
 
 
-def test_feeds_are_linked_from_the_head(client, articles, news_index):
+def test_feeds_are_linked_from_the_head(client, articles):
     listing = client.get("/news/?category=news-from-iurc").content.decode()
     head = listing.split("</head>")[0]
     assert '<link rel="alternate" type="application/rss+xml"' in head
