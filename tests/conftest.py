@@ -47,35 +47,28 @@ def _search_index_on_request():
 
 
 @pytest.fixture(autouse=True)
-def _reference_index_on_request(request):
+def _reference_index_on_request():
     # Wagtail's own switch for this (disable_reference_index_auto_update) does not nest, and the
     # demo loader uses it; the signal handlers are switched instead, as Wagtail does for `migrate`.
-    if "reference_index" in request.fixturenames:
-        yield
-        return
+    # Between tests they are connected, so rows a module shares are indexed.
     disconnect_reference_index_signal_handlers()
     yield
     connect_reference_index_signal_handlers()
 
 
-def search_index_updated():
-    """Saves update the search index, as on the real site (for rows a module shares)."""
-    backends = django_settings.WAGTAILSEARCH_BACKENDS
-    return override_settings(
-        WAGTAILSEARCH_BACKENDS={name: {**params, "AUTO_UPDATE": True} for name, params in backends.items()}
-    )
-
-
 @pytest.fixture
 def search_index():
     """Pages and snippets saved during the test are indexed for search, as on the real site."""
-    with search_index_updated():
+    with search_index_deferred(deferred=False):
         yield
 
 
 @pytest.fixture
 def reference_index():
     """Saves during the test update Wagtail's reference index, as on the real site."""
+    connect_reference_index_signal_handlers()
+    yield
+    disconnect_reference_index_signal_handlers()
 
 
 @pytest.fixture(scope="session")

@@ -21,11 +21,12 @@ DEMO_IMAGE_CREDIT = "IURC portal demo graphic"
 DEMO_IMAGE_DESCRIPTION = "Abstract graphic: curved lines and a ring of twelve dots, like the EU flag's stars"
 
 
-def search_index_deferred():
+def search_index_deferred(deferred=True):
     """Wagtail's search backends with their per-save updates off (their `AUTO_UPDATE` option),
-    for code that saves many items and then runs `update_index` once."""
+    for code that saves many items and then runs `update_index` once; `deferred=False` turns
+    them back on inside such a block (tests that search)."""
     backends = {
-        name: {**params, "AUTO_UPDATE": False}
+        name: {**params, "AUTO_UPDATE": not deferred}
         for name, params in django_settings.WAGTAILSEARCH_BACKENDS.items()
     }
     return override_settings(WAGTAILSEARCH_BACKENDS=backends)

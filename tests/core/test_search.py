@@ -4,16 +4,17 @@ import datetime
 import pytest
 from django.db import connection
 
+from iurc_portal.core.demo import search_index_deferred
 from iurc_portal.core.factories import make_site_with_home
 from iurc_portal.core.models import StandardPage
-from tests.conftest import search_index_updated, shared_rows
+from tests.conftest import shared_rows
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
 
 
 @pytest.fixture(scope="module")
 def _search_pages(django_db_setup, django_db_blocker):
-    with shared_rows(django_db_blocker), search_index_updated():
+    with shared_rows(django_db_blocker), search_index_deferred(deferred=False):
         home = make_site_with_home()
         made = []
         for number in range(12):
