@@ -1,6 +1,5 @@
 """Fixtures shared by every app's tests."""
 
-import sqlite3
 from contextlib import contextmanager
 
 import pytest
@@ -16,6 +15,7 @@ from wagtail.signal_handlers import (
 from iurc_portal.core.demo import search_index_deferred
 from iurc_portal.core.factories import make_site_with_home
 
+from . import prepared
 from .services import delete_prefixed_keys, redis_reachable, redis_url_for_tests, unique_key_prefix
 
 # Fixtures built once per module: the programmes' world, the feeds' articles, the search's pages,
@@ -23,6 +23,33 @@ from .services import delete_prefixed_keys, redis_reachable, redis_url_for_tests
 # module that uses one runs on one worker, so it is built once instead of once on each worker. The
 # demo site is built once for all of tests/demo, which runs on one worker too.
 MODULE_FIXTURES = {"_world", "_articles", "_search_pages", "stack", "two_processes"}
+
+
+BUILDER = pytest.StashKey()
+
+
+# First, so that the workers xdist starts next inherit the folder's name.
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):
+        session.config.stash[BUILDER] = prepared.Builder()
+        session.config.stash[BUILDER].start()
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_node_collection_finished(node, ids):
+    node.config.stash[BUILDER].want_demo(ids)
+
+
+def pytest_collection_finish(session):
+    if BUILDER in session.config.stash:  # the main process, running the tests itself (-n 0)
+        session.config.stash[BUILDER].want_demo(item.nodeid for item in session.items)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session):
+    if BUILDER in session.config.stash:
+        session.config.stash[BUILDER].stop()
 
 
 # First: xdist reads the groups in its own hook of the same name.
@@ -72,31 +99,39 @@ def reference_index():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
-    """pytest-django's test database, and on SQLite a copy of it as the migrations left it.
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    # An in-memory SQLite test database is overwritten with the run's migrated copy (below), so
+    # Django makes its tables without running the migrations (its documented TEST["MIGRATE"]).
+    if _in_memory_sqlite():
+        django_settings.DATABASES["default"].setdefault("TEST", {})["MIGRATE"] = False
 
-    Some tests start the portal in other processes on a SQLite file of their own (the browser
-    suite's runserver, the nginx stack); the copy spares each of them a `migrate` of 20 s. On
-    PostgreSQL there is no copy and those servers migrate their own file."""
-    # Only a test database pytest-django made: with no test in the run that needs a database it
-    # makes none, and the connection still names the developer's own file.
-    if connection.vendor != "sqlite" or not connection.is_in_memory_db():
-        return None
-    path = tmp_path_factory.mktemp("migrated") / "db.sqlite3"
-    with django_db_blocker.unblock():
-        connection.ensure_connection()
-        target = sqlite3.connect(path)
-        try:
-            connection.connection.backup(target)
-        finally:
-            target.close()
-    return path
+
+def _in_memory_sqlite():
+    database = django_settings.DATABASES["default"]
+    return database["ENGINE"].endswith("sqlite3") and not database.get("TEST", {}).get("NAME")
 
 
 @pytest.fixture(scope="session")
-def migrated_sqlite_file(django_db_setup):
-    """A SQLite file with every migration applied (see django_db_setup above), or None."""
-    return django_db_setup
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database; on SQLite, a copy of the run's migrated database."""
+    # Only a test database pytest-django made: with no test in the run that needs a database it
+    # makes none, and the connection still names the developer's own file.
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        with django_db_blocker.unblock():
+            prepared.copy_into(prepared.wait_for("migrated"), connection)
+
+
+@pytest.fixture(scope="session")
+def migrated_sqlite_file():
+    """A SQLite file with every migration applied, for servers the tests start in other processes
+    (the nginx stack); copy it, never write to it."""
+    return prepared.wait_for("migrated")
+
+
+@pytest.fixture(scope="session")
+def demo_sqlite_file():
+    """A SQLite file with the demo content loaded (tests.prepared); copy it, never write to it."""
+    return prepared.wait_for("demo")
 
 
 @pytest.fixture

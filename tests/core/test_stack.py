@@ -58,8 +58,7 @@ print(image.file.url)
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory, migrated_sqlite_file):
     work = tmp_path_factory.mktemp("stack")
-    if migrated_sqlite_file is not None:
-        shutil.copyfile(migrated_sqlite_file, work / "db.sqlite3")
+    shutil.copyfile(migrated_sqlite_file, work / "db.sqlite3")
     tls = work / "tls"
     tls.mkdir()
     subprocess.run(
@@ -89,9 +88,6 @@ def stack(tmp_path_factory, migrated_sqlite_file):
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
     python = sys.executable
-    if migrated_sqlite_file is None:
-        migrate = [python, "manage.py", "migrate", "--no-input", "-v0"]
-        subprocess.run(migrate, env=env, cwd=BASE_DIR, check=True, timeout=600)
     made = subprocess.run(
         [python, "manage.py", "shell", "-c", SETUP],
         env=env,

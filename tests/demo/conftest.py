@@ -1,18 +1,24 @@
 """Tests that read the whole demo site (`manage.py load_demo_content`): every page's SEO, routing
 of every demo URL, the translated pages, the demo of each app.
 
-Loading the demo takes seconds, so it is loaded once for this package, in a transaction rolled
-back after the package's last test (tests.conftest.shared_rows); each test runs in a savepoint
-inside it. Every test here asks for `demo_load` (or `demo_site`), so under xdist they all run
-on one worker (tests.conftest)."""
+Loading the demo takes 20 s, so this package reads it once. On SQLite the test database is
+overwritten with the run's demo database (tests.prepared, built while the tests start) and set back
+to the migrated one after the package's last test. On PostgreSQL the demo is loaded here, in a
+transaction rolled back after the package's last test (tests.conftest.shared_rows). Either way
+each test runs in a savepoint. Every test here asks for `demo_load` (or `demo_site`), so under
+xdist they all run on one worker (tests.conftest)."""
 
+import shutil
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 from wagtail.models import Site
 
+from tests import prepared
 from tests.conftest import shared_rows
 
 
@@ -24,8 +30,18 @@ def _media_root(tmp_path_factory):
 
 
 @pytest.fixture(scope="package")
-def demo_load(django_db_setup, django_db_blocker):
+def demo_load(django_db_setup, django_db_blocker, _media_root):
     """What `load_demo_content` printed on an empty database; its rows stay for the package."""
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        shutil.copytree(prepared.demo_media(), settings.MEDIA_ROOT, dirs_exist_ok=True)
+        with django_db_blocker.unblock():
+            prepared.copy_into(prepared.wait_for("demo"), connection)
+        try:
+            yield prepared.demo_output()
+        finally:
+            with django_db_blocker.unblock():
+                prepared.copy_into(prepared.wait_for("migrated"), connection)
+        return
     out = StringIO()
     with shared_rows(django_db_blocker):
         call_command("load_demo_content", stdout=out)
