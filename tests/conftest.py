@@ -52,14 +52,36 @@ def pytest_sessionfinish(session):
         session.config.stash[BUILDER].stop()
 
 
-# First: xdist reads the groups in its own hook of the same name.
-@pytest.hookimpl(tryfirst=True)
+# A wrapper: the groups are marked before xdist's own hook reads them, and the order is set after
+# pytest-django's (database tests first, transactional ones after them).
+@pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "demo_load" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("demo"))
         elif MODULE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+    yield
+    items[:] = run_order(items)
+
+
+def run_order(items):
+    """The order xdist hands the tests out in (`--no-loadscope-reorder`, pyproject.toml).
+
+    The run's databases are built while the tests run (tests.prepared): the migrated one first,
+    then the demo. Tests that need no database go first, while `migrate` runs; the demo and
+    browser groups, which wait for the demo database, come after half of the other tests, and the
+    other half (transactional tests last, as pytest-django put them) fills each worker's tail."""
+    demo, no_database, database = [], [], []
+    for item in items:
+        if item.nodeid.startswith(prepared.DEMO_TESTS):
+            demo.append(item)
+        elif item.get_closest_marker("django_db") or {"db", "transactional_db"} & set(item.fixturenames):
+            database.append(item)
+        else:
+            no_database.append(item)
+    half = len(database) // 2
+    return no_database + database[:half] + demo + database[half:]
 
 
 # Wagtail updates its search index and its reference index ("Usage" in the admin, the checks before
