@@ -135,12 +135,13 @@ def _in_memory_sqlite():
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """pytest-django's test database; on SQLite, a copy of the run's migrated database."""
+    """pytest-django's test database; on SQLite, a copy of the run's migrated database
+    (tests.prepared.use_migrated)."""
     # Only a test database pytest-django made: with no test in the run that needs a database it
     # makes none, and the connection still names the developer's own file.
     if connection.vendor == "sqlite" and connection.is_in_memory_db():
         with django_db_blocker.unblock():
-            prepared.copy_into(prepared.wait_for("migrated"), connection)
+            prepared.use_migrated(connection)
 
 
 @pytest.fixture(scope="session")

@@ -40,7 +40,7 @@ def demo_load(django_db_setup, django_db_blocker, _media_root):
             yield prepared.demo_output()
         finally:
             with django_db_blocker.unblock():
-                prepared.copy_into(prepared.wait_for("migrated"), connection)
+                prepared.use_migrated(connection)
         return
     out = StringIO()
     with shared_rows(django_db_blocker):
