@@ -60,7 +60,8 @@ run: demo admin
 serve: install
 	deploy/serve.sh
 
-test: install-dev messages
+# The tests compile the interface's translations themselves (tests/conftest.py).
+test: install-dev
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-dev

@@ -1,11 +1,13 @@
 """Fixtures shared by every app's tests."""
 
 from contextlib import contextmanager
+from io import StringIO
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.management import call_command
 from django.db import connection, transaction
-from django.test import override_settings
+from django.test import TransactionTestCase, override_settings
 from django.utils import translation
 from wagtail.signal_handlers import (
     connect_reference_index_signal_handlers,
@@ -34,6 +36,9 @@ def pytest_sessionstart(session):
     if not hasattr(session.config, "workerinput"):
         session.config.stash[BUILDER] = prepared.Builder()
         session.config.stash[BUILDER].start()
+        # The interface's translations, before any test process reads them (only .po files newer
+        # than their .mo are compiled), so that a plain `pytest` needs no `make messages` first.
+        call_command("compile_translations", stdout=StringIO())
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -76,12 +81,22 @@ def run_order(items):
     for item in items:
         if item.nodeid.startswith(prepared.DEMO_TESTS):
             demo.append(item)
-        elif item.get_closest_marker("django_db") or {"db", "transactional_db"} & set(item.fixturenames):
+        elif uses_database(item):
             database.append(item)
         else:
             no_database.append(item)
     half = len(database) // 2
     return no_database + database[:half] + demo + database[half:]
+
+
+def uses_database(item):
+    # As pytest-django decides it: Django's test case classes, the django_db mark, the db fixtures.
+    test_class = getattr(item, "cls", None)
+    if test_class is not None and issubclass(test_class, TransactionTestCase):
+        return True
+    return bool(item.get_closest_marker("django_db")) or bool(
+        {"db", "transactional_db"} & set(item.fixturenames)
+    )
 
 
 # Wagtail updates its search index and its reference index ("Usage" in the admin, the checks before

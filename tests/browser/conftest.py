@@ -189,12 +189,17 @@ def assert_accessible(page):
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
 
-def save_screenshots(browser, live_site, path, name):
+def save_screenshots(browser, live_site, path, name, desktop=None):
     """Full-page screenshots at desktop and phone widths, for review (git-ignored folder).
 
-    Each width is also checked: the page loads, and has no CSP violation or third-party request."""
+    Each width is also checked: the page loads, and has no CSP violation or third-party request.
+    `desktop`: the test's own desktop `page`, already showing `path`, photographed as it is rather
+    than loaded again (the `page` fixture checks it for CSP violations and third-party requests)."""
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     for label, viewport in VIEWPORTS.items():
+        if desktop is not None and label == "desktop":
+            desktop.screenshot(path=str(SCREENSHOT_DIR / f"{name}-{label}.png"), full_page=True)
+            continue
         context = browser.new_context(base_url=live_site, viewport=viewport, locale="en-GB")
         shot = watched_page(context, live_site)
         response = shot.goto(path)

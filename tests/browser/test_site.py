@@ -10,7 +10,7 @@ def test_home_page_is_accessible_and_tells_the_story(page, browser, live_site):
     assert page.locator("h1").count() == 1
     assert "Rudolf Niessler" in page.locator("main").inner_text()
     assert_accessible(page)
-    save_screenshots(browser, live_site, "/", "home")
+    save_screenshots(browser, live_site, "/", "home", desktop=page)
 
 
 @pytest.mark.parametrize("path, language", [("/es/", "es"), ("/zh-hans/", "zh-hans"), ("/fr/", "fr")])
@@ -19,7 +19,7 @@ def test_home_page_in_other_languages_is_accessible(page, browser, live_site, pa
     assert page.locator("html").get_attribute("lang") == language
     assert page.locator("h1").count() == 1
     assert_accessible(page)
-    save_screenshots(browser, live_site, path, f"home-{language}")
+    save_screenshots(browser, live_site, path, f"home-{language}", desktop=page)
 
 
 def test_language_switcher_keeps_the_visitor_on_the_same_page(page):

@@ -22,27 +22,27 @@ def test_home_to_region_to_city_to_pairing_to_article(page, browser, live_site):
     region = follow(page, "a[href^='/regions/']:not([href='/regions/'])")
     assert page.locator("h1").count() == 1
     assert_accessible(page)
-    save_screenshots(browser, live_site, region, "region")
+    save_screenshots(browser, live_site, region, "region", desktop=page)
 
     city = follow(page, "a[href^='/cities/']:not([href='/cities/'])")
     assert page.locator("h1").count() == 1
     assert_accessible(page)
-    save_screenshots(browser, live_site, city, "city")
+    save_screenshots(browser, live_site, city, "city", desktop=page)
 
     pairing = follow(page, "a[href^='/pairings/']:not([href^='/pairings/?']):not([href='/pairings/'])")
     # Every member city of the pairing is linked from its page.
     assert page.locator("main a[href^='/cities/']").count() >= 2
     assert_accessible(page)
-    save_screenshots(browser, live_site, pairing, "pairing")
+    save_screenshots(browser, live_site, pairing, "pairing", desktop=page)
 
     page.locator("nav[aria-label='Main'] a", has_text="News").first.click()
     page.wait_for_url("**/news/")
     assert_accessible(page)
-    save_screenshots(browser, live_site, "/news/", "news-listing")
+    save_screenshots(browser, live_site, "/news/", "news-listing", desktop=page)
     article = follow(page, "a[href^='/news/']:not([href^='/news/?']):not([href^='/news/feed'])")
     assert re.search(r"\d+ minutes? read", page.locator("main").inner_text())
     assert_accessible(page)
-    save_screenshots(browser, live_site, article, "article")
+    save_screenshots(browser, live_site, article, "article", desktop=page)
 
 
 @pytest.mark.parametrize(
