@@ -139,22 +139,15 @@ def reference_index():
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
     # An in-memory SQLite test database is overwritten with the run's migrated copy (below), so
     # Django makes its tables without running the migrations (its documented TEST["MIGRATE"]).
-    if _in_memory_sqlite():
+    if prepared.in_memory_sqlite():
         django_settings.DATABASES["default"].setdefault("TEST", {})["MIGRATE"] = False
-
-
-def _in_memory_sqlite():
-    database = django_settings.DATABASES["default"]
-    return database["ENGINE"].endswith("sqlite3") and not database.get("TEST", {}).get("NAME")
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's test database; on SQLite, a copy of the run's migrated database
     (tests.prepared.use_migrated)."""
-    # Only a test database pytest-django made: with no test in the run that needs a database it
-    # makes none, and the connection still names the developer's own file.
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+    if prepared.in_memory_sqlite():
         with django_db_blocker.unblock():
             prepared.use_migrated(connection)
 

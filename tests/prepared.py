@@ -123,6 +123,14 @@ def demo_media():
     return folder() / "demo-media"
 
 
+def in_memory_sqlite():
+    """Whether the test database is SQLite in memory, pytest-django's default on SQLite."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return database["ENGINE"].endswith("sqlite3") and not database.get("TEST", {}).get("NAME")
+
+
 def copy_into(path, connection):
     """Replace the whole database of Django's `connection` (SQLite) with the file at `path`."""
     from django.contrib.contenttypes.models import ContentType

@@ -32,7 +32,7 @@ def _media_root(tmp_path_factory):
 @pytest.fixture(scope="package")
 def demo_load(django_db_setup, django_db_blocker, _media_root):
     """What `load_demo_content` printed on an empty database; its rows stay for the package."""
-    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+    if prepared.in_memory_sqlite():
         shutil.copytree(prepared.demo_media(), settings.MEDIA_ROOT, dirs_exist_ok=True)
         with django_db_blocker.unblock():
             prepared.copy_into(prepared.wait_for("demo"), connection)
