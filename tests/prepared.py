@@ -38,6 +38,8 @@ class Builder:
     def __init__(self):
         self.folder = Path(tempfile.mkdtemp(prefix="iurc-test-databases-"))
         self.demo_wanted = threading.Event()
+        # Held while a command is started or stopped, so that none starts after stop().
+        self.lock = threading.Lock()
         self.stopping = False
         self.process = None
         self.thread = threading.Thread(target=self._build_all, name="test-databases", daemon=True)
@@ -51,19 +53,21 @@ class Builder:
             self.demo_wanted.set()
 
     def stop(self):
-        self.stopping = True
+        with self.lock:
+            self.stopping = True
+            if self.process is not None and self.process.poll() is None:
+                self.process.kill()
         self.demo_wanted.set()
-        if self.process is not None and self.process.poll() is None:
-            self.process.kill()
         self.thread.join(timeout=30)
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _build_all(self):
         if not self._build("migrated", None, ["migrate", "--no-input", "-v0"]):
+            (self.folder / "demo.out").write_text((self.folder / "migrated.out").read_text())
+            (self.folder / "demo.failed").write_text("the migrated database it starts from was not built")
             return
         self.demo_wanted.wait()
-        if not self.stopping:
-            self._build("demo", "migrated", ["load_demo_content"], media=self.folder / "demo-media")
+        self._build("demo", "migrated", ["load_demo_content"], media=self.folder / "demo-media")
 
     def _build(self, name, start_from, command, media=None):
         """`manage.py <command>` on a copy of `start_from` (or a new file); published by renaming,
@@ -78,13 +82,16 @@ class Builder:
             "MEDIA_ROOT": str(media or self.folder / "media"),
         }
         with open(self.folder / f"{name}.out", "w") as out:
-            self.process = subprocess.Popen(
-                [sys.executable, str(BASE_DIR / "manage.py"), *command],
-                env=env,
-                cwd=BASE_DIR,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
+            with self.lock:
+                if self.stopping:
+                    return False
+                self.process = subprocess.Popen(
+                    [sys.executable, str(BASE_DIR / "manage.py"), *command],
+                    env=env,
+                    cwd=BASE_DIR,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                )
             code = self.process.wait()
         if code != 0:
             (self.folder / f"{name}.failed").write_text(f"manage.py {' '.join(command)} exited with {code}")
