@@ -1,18 +1,19 @@
 """SQLite databases built once per test run, in the background, while the test processes start.
 
 `migrate` takes about 20 s here and loading the demo content another 20 s. Each pytest-xdist
-worker migrated its own test database, the browser suite's live server migrated and loaded the
-demo again, and tests/demo loaded it a third time. Now the main pytest process builds, with the
-project's own management commands in a subprocess:
+worker migrated its own test database, and the demo was loaded twice: for the browser suite's live
+server and in tests/demo. Now the main pytest process builds, with the project's own management
+commands in a subprocess:
 
 - `migrated.sqlite3`: every migration applied;
 - `demo.sqlite3` (and `demo-media/`, `demo.out`): that, plus `load_demo_content`, as `make run`
   loads it. It is built only when the run includes tests/demo or tests/browser.
 
 A test database on SQLite (in memory) is made without migrations and then overwritten with a copy
-of `migrated.sqlite3` (SQLite's backup API), so every worker starts from exactly what `migrate`
-leaves. On PostgreSQL, pytest-django migrates the test database as usual; the servers the tests
-start in other processes (the live site, the nginx stack) use these files on either database.
+of `migrated.sqlite3` (SQLite's backup API), so every worker starts from what `migrate` leaves,
+less Wagtail's placeholder page (`use_migrated`). On PostgreSQL, pytest-django migrates the test
+database as usual; the servers the tests start in other processes (the live site, the nginx stack)
+use these files on either database.
 See docs/decisions/2026-12-01-test-databases-built-once.md.
 """
 
