@@ -89,14 +89,18 @@ def run_order(items):
     return no_database + database[:half] + demo + database[half:]
 
 
+# The fixtures through which pytest-django gives a test the database (the others, such as
+# django_db_reset_sequences, build on db or transactional_db, so `fixturenames` lists those too).
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
+
+
 def uses_database(item):
-    # As pytest-django decides it: Django's test case classes, the django_db mark, the db fixtures.
+    # As pytest-django's own ordering decides it (it has no public function for this): Django's
+    # test case classes, the django_db mark, the database fixtures.
     test_class = getattr(item, "cls", None)
     if test_class is not None and issubclass(test_class, TransactionTestCase):
         return True
-    return bool(item.get_closest_marker("django_db")) or bool(
-        {"db", "transactional_db"} & set(item.fixturenames)
-    )
+    return bool(item.get_closest_marker("django_db")) or not DATABASE_FIXTURES.isdisjoint(item.fixturenames)
 
 
 # Wagtail updates its search index and its reference index ("Usage" in the admin, the checks before
