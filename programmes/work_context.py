@@ -110,18 +110,21 @@ def resource_context(page, request):
 
 
 def open_calls(request, limit=None):
-    """Calls open now, closing soonest first; the page showing them expires at the next change."""
+    """Calls open now, closing soonest first; the page showing them expires at the next change.
+
+    One query: a call closes after it opens (`CallPage.clean`), so every call not yet closed is
+    either open or upcoming, and the upcoming ones say when the list changes next."""
     now = timezone.now()
-    calls = (
-        CallPage.objects.visible(request)
-        .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now), closes_at__gt=now)
-        .order_by("closes_at", "pk")
-    )
-    calls = list(calls[:limit] if limit else calls)
-    # The list changes when one of these closes or when an upcoming call opens.
-    upcoming = CallPage.objects.visible(request).filter(opens_at__gt=now).order_by("opens_at").first()
-    for moment in [call.closes_at for call in calls[:1]] + ([upcoming.opens_at] if upcoming else []):
-        expire_page_at(request, moment)
+    pending = CallPage.objects.visible(request).filter(closes_at__gt=now).defer_streamfields()
+    calls, opening = [], []
+    for call in pending.order_by("closes_at", "pk"):
+        (opening if call.opens_at and call.opens_at > now else calls).append(call)
+    calls = calls[:limit] if limit else calls
+    # The list changes when the first of these closes or when an upcoming call opens.
+    if calls:
+        expire_page_at(request, calls[0].closes_at)
+    if opening:
+        expire_page_at(request, min(call.opens_at for call in opening))
     return calls
 
 

@@ -15,7 +15,7 @@ from wagtail.models import Page, Site
 from .http import page_or_404
 from .languages import current_language, locale_code, locale_id, translated_pages
 from .models import BasePage
-from .models.pages import specific_with_images
+from .models.pages import specific_with_relations
 from .text import with_bigrams
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -43,7 +43,7 @@ def serve(request, path):
     components = [component for component in path.split("/") if component]
     page, args, kwargs = root.specific_deferred.route(request, components)
     if page.pk == root.pk and page.get_deferred_fields():
-        page = specific_with_images(page)
+        page = specific_with_relations(page)
 
     serve_chain = wagtail_views.serve_chain
     for hook in reversed(hooks.get_hooks("on_serve_page")):

@@ -3,25 +3,20 @@
 Each tag runs a fixed number of queries, whatever the number of articles."""
 
 from django import template
-from django.db.models import prefetch_related_objects
 from django.utils import timezone
 
 from iurc_portal.core.languages import english_source
 from iurc_portal.core.query import section_page
 from news.models import EventIndexPage, EventPage, NewsArticlePage, NewsIndexPage
+from news.models.news import prefetch_card_renditions, with_listing_images
 
 register = template.Library()
 
 
 def _latest_articles(request, limit, **filters):
-    articles = NewsArticlePage.objects.visible(request).filter(**filters)
-    articles = articles.select_related("category", "listing_image", "hero_image")
-    articles = list(articles.order_by("-date", "-pk")[:limit])
-    # Each card shows a rendition of its image: one query for all of them.
-    prefetch_related_objects(
-        [image for a in articles for image in (a.listing_image, a.hero_image) if image], "renditions"
-    )
-    return articles
+    articles = with_listing_images(NewsArticlePage.objects.visible(request).filter(**filters))
+    articles = articles.select_related("category").order_by("-date", "-pk")
+    return prefetch_card_renditions(list(articles[:limit]))
 
 
 @register.simple_tag(takes_context=True)

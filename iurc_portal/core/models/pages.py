@@ -27,20 +27,20 @@ def _has_subroute(page_class, remaining):
     return True
 
 
-def _image_fields(model):
+def _own_relations(model):
+    """The rows a page type refers to by its own foreign keys (images, a category, a country…),
+    not Wagtail's bookkeeping ones (owner, revisions, locks), which no public page shows."""
     return [
-        field.name
-        for field in model._meta.concrete_fields
-        if field.many_to_one and field.related_model is CustomImage
+        field.name for field in model._meta.concrete_fields if field.many_to_one and field.model is not Page
     ]
 
 
-def specific_with_images(page):
-    """`page.specific`, with the images it refers to (hero, listing, social) in the same query."""
+def specific_with_relations(page):
+    """`page.specific`, with the rows it refers to (images, category, country…) in the same query."""
     model = page.specific_class
     if model is None or not issubclass(model, BasePage):
         return page.specific
-    return model.objects.select_related(*_image_fields(model)).get(pk=page.pk)
+    return model.objects.select_related(*_own_relations(model)).get(pk=page.pk)
 
 
 class BasePage(Page):
@@ -197,7 +197,7 @@ class BasePage(Page):
                 break
         if target is None:
             raise Http404
-        return specific_with_images(target).route(request, path_components[consumed:])
+        return specific_with_relations(target).route(request, path_components[consumed:])
 
     def get_view_restrictions(self):
         """Wagtail's answer in one query instead of two (the ancestors, then their restrictions):
