@@ -139,6 +139,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Added to any server options DATABASE_URL already carries (?options=-c search_path=...).
     given = db_options.get("options", "")
     db_options["options"] = f"{given} -c max_parallel_workers_per_gather={parallel}".strip()
+    # `.iterator()` (Django's form choices use it) would otherwise declare a server-side cursor:
+    # three round trips, and outside a transaction PostgreSQL copies the whole result at the
+    # declaration, for lists of a few dozen rows. Nothing here streams a large result to a visitor.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The development server, the email worker and the admin's autosave write at the same time.
     # WAL lets readers and one writer proceed together; IMMEDIATE takes the write lock when a
