@@ -28,15 +28,20 @@ def _has_subroute(page_class, remaining):
 
 
 def _own_relations(model):
-    """The rows a page type refers to by its own foreign keys (images, a category, a country…),
-    not Wagtail's bookkeeping ones (owner, revisions, locks), which no public page shows."""
+    """The rows a page type's own foreign keys name (its hero image, category, country…).
+
+    Not Wagtail's bookkeeping (owner, revisions, locks), which no public page shows, nor the
+    listing and social images every page type inherits: they are usually empty, an image row is
+    wide, and `prefetch_images` reads them in one query when they are set."""
     return [
-        field.name for field in model._meta.concrete_fields if field.many_to_one and field.model is not Page
+        field.name
+        for field in model._meta.concrete_fields
+        if field.many_to_one and field.model not in (Page, BasePage)
     ]
 
 
 def specific_with_relations(page):
-    """`page.specific`, with the rows it refers to (images, category, country…) in the same query."""
+    """`page.specific`, with the rows it refers to (hero image, category, country…) in the same query."""
     model = page.specific_class
     if model is None or not issubclass(model, BasePage):
         return page.specific
