@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from ..blocks import BodyStreamBlock
 from ..languages import translated_pages
-from ..query import PortalPageManager, page_url_maker, restricted_paths
+from ..query import PortalPageManager, page_url_maker, restricted_paths, site_sections
 from ..text import bigrams
 from .images import CustomImage
 
@@ -33,10 +33,11 @@ def _own_relations(model):
     Not Wagtail's bookkeeping (owner, revisions, locks), which no public page shows, nor the
     listing and social images every page type inherits: they are usually empty, an image row is
     wide, and `prefetch_images` reads them in one query when they are set."""
+    inherited = {field.name for field in BasePage._meta.local_fields}  # abstract: copied into each type
     return [
         field.name
         for field in model._meta.concrete_fields
-        if field.many_to_one and field.model not in (Page, BasePage)
+        if field.many_to_one and field.model is not Page and field.name not in inherited
     ]
 
 
@@ -45,7 +46,10 @@ def specific_with_relations(page):
     model = page.specific_class
     if model is None or not issubclass(model, BasePage):
         return page.specific
-    return model.objects.select_related(*_own_relations(model)).get(pk=page.pk)
+    relations = _own_relations(model)
+    # `select_related()` with no names would follow every foreign key that cannot be null.
+    queryset = model.objects.select_related(*relations) if relations else model.objects.all()
+    return queryset.get(pk=page.pk)
 
 
 class BasePage(Page):
@@ -167,16 +171,24 @@ class BasePage(Page):
         return ""
 
     def route(self, request, path_components):
-        """Find the page a deep URL names in one query instead of two per URL segment.
+        """Find the page a URL names in one query instead of two per URL segment.
 
         Wagtail walks /news/some-article/ level by level (a query for each child and one for its
         specific type). Here every page the URL could name is fetched at once; routing then
         continues from the deepest one, or from the first routable page on the way (whose own
-        sub-routes, like feeds, take precedence over children, as in Wagtail's walk). Kept
-        because it earns its place (an article: 5 routing queries -> 2);
+        sub-routes, like feeds, take precedence over children, as in Wagtail's walk). A section
+        is found among the menu's pages, so only its own row is read. Kept because it earns its
+        place (an article: 5 routing queries -> 2; a section: 2 -> 1);
         tests/core/test_routing.py compares every demo URL with Wagtail's own `Page.route`."""
         from wagtail.contrib.routable_page.models import RoutablePageMixin
 
+        if len(path_components) == 1 and not isinstance(self, RoutablePageMixin):
+            # A section (/news/, /cities/) is one of the home page's children, which every page's
+            # menu has already read (kept per cache generation): only its own row is left to load.
+            # Restricted sections are not among them and take Wagtail's way below.
+            for section in site_sections(request):
+                if section.slug == path_components[0] and section.is_child_of(self):
+                    return specific_with_relations(section).route(request, [])
         if len(path_components) < 2 or isinstance(self, RoutablePageMixin):
             return super().route(request, path_components)
         candidates = {
@@ -225,17 +237,25 @@ class BasePage(Page):
         return context
 
     def prefetch_images(self):
-        """Load every image the page refers to (hero, listing, social…) in one query."""
+        """Load every image the page refers to (hero, listing, social…) in one query at most: an
+        image already loaded with the page (its hero, joined when routed) is not read again when
+        another field names it too."""
         fields = [
             field
             for field in self._meta.concrete_fields
-            if field.many_to_one and field.related_model is CustomImage and not field.is_cached(self)
+            if field.many_to_one and field.related_model is CustomImage and getattr(self, field.attname)
         ]
-        wanted = {field: getattr(self, field.attname) for field in fields if getattr(self, field.attname)}
-        if wanted:
-            images = CustomImage.objects.in_bulk(set(wanted.values()))
-            for field, pk in wanted.items():
-                field.set_cached_value(self, images.get(pk))
+        images = {
+            image.pk: image
+            for field in fields
+            if field.is_cached(self) and (image := field.get_cached_value(self)) is not None
+        }
+        wanted = {field: getattr(self, field.attname) for field in fields if not field.is_cached(self)}
+        missing = set(wanted.values()) - images.keys()
+        if missing:
+            images.update(CustomImage.objects.in_bulk(missing))
+        for field, pk in wanted.items():
+            field.set_cached_value(self, images.get(pk))
 
     def get_structured_data(self, request=None):
         """schema.org data for this page as a dict (rendered as JSON-LD), or None."""
