@@ -14,28 +14,16 @@ commit's bench/run.py) and serves its own static files (run collectstatic in eac
 
 import argparse
 import json
-import os
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(BASE_DIR))
 
-from bench.run import PY, Server, environment, fetch, wrk  # noqa: E402
+from bench.run import Server, environment, fetch, page_paths, wrk  # noqa: E402
 
 PAGES = ("home", "news listing", "article", "city")
-
-
-def page_paths(database, names):
-    """This checkout's benchmark pages on `database` (the other database holds the same slugs)."""
-    code = "import json,django;django.setup();from bench.pages import benchmark_paths;print(json.dumps(benchmark_paths()))"
-    output = subprocess.run(
-        [PY, "-c", code], env=environment(database), cwd=BASE_DIR, check=True, capture_output=True, text=True
-    ).stdout
-    paths = json.loads(output)
-    return {name: paths[name] for name in names}
 
 
 def serve(checkout, database):
@@ -53,7 +41,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=5)
     args = parser.parse_args()
-    paths = page_paths(args.database, args.pages.split(","))
+    # This checkout's pages; the other database holds the same slugs (same generator, same seed).
+    every = page_paths(environment(args.database))
+    paths = {name: every[name] for name in args.pages.split(",")}
     checkouts = {"baseline": (args.baseline, args.baseline_database), "this": (str(BASE_DIR), args.database)}
     rates = {label: {name: [] for name in paths} for label in checkouts}
     for round_number in range(args.rounds):
@@ -66,11 +56,8 @@ def main():
                     fetch(path)
                 for name, path in paths.items():
                     rates[label][name].append(wrk(path, args.seconds)["rps"])
-        print(
-            json.dumps(
-                {label: {name: found[-1] for name, found in pages.items()} for label, pages in rates.items()}
-            )
-        )
+        last = {label: {name: found[-1] for name, found in pages.items()} for label, pages in rates.items()}
+        print(json.dumps(last), flush=True)
     print("\n| page | baseline req/s | this req/s | this / baseline (median of rounds) |")
     print("| --- | --- | --- | --- |")
     for name in paths:
@@ -84,5 +71,4 @@ def main():
 
 
 if __name__ == "__main__":
-    os.environ.setdefault("PYTHONUNBUFFERED", "1")
     main()

@@ -177,6 +177,16 @@ def fetch(path, opener=None):
         return response.read()
 
 
+def page_paths(env):
+    """bench/pages.py's pages on the database `env` names (read in a process of its own, with
+    that environment's settings)."""
+    code = "import json,django;django.setup();from bench.pages import benchmark_paths;print(json.dumps(benchmark_paths()))"
+    output = subprocess.run(
+        [PY, "-c", code], env=env, cwd=BASE_DIR, check=True, capture_output=True, text=True
+    )
+    return json.loads(output.stdout)
+
+
 def measure_pages(paths, seconds):
     return {name: wrk(path, seconds) for name, path in paths.items()}
 
@@ -273,21 +283,7 @@ def main():
             "resources": resources,
             "queries": queries,
         }
-        paths = json.loads(
-            subprocess.run(
-                [
-                    PY,
-                    "-c",
-                    "import json,django;django.setup();from bench.pages import benchmark_paths;"
-                    "print(json.dumps(benchmark_paths()))",
-                ],
-                env=env,
-                cwd=BASE_DIR,
-                check=True,
-                capture_output=True,
-                text=True,
-            ).stdout
-        )
+        paths = page_paths(env)
         log(f"Queries per page: {queries}")
         with Server(environment(database, PAGE_CACHE_ENABLED="0")):
             for path in paths.values():

@@ -3,7 +3,7 @@ import datetime
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -61,20 +62,19 @@ def absolute_image_url(image, request, spec="fill-1200x630|format-jpeg"):
 
 
 def with_listing_images(queryset):
-    """Ready `queryset` for cards: the card images joined, the StreamFields (which no card shows)
-    left unread.
-
-    Pair with `prefetch_card_renditions` on the loaded articles: without both, every card costs
-    a query for its image and more for its renditions."""
-    return queryset.select_related("listing_image", "hero_image").defer_streamfields()
-
-
-def prefetch_card_renditions(articles):
-    """The renditions of every card's images (listing and hero alike) in one query."""
-    # Every instance, even of the same image: each card reads its own.
-    images = [image for article in articles for image in (article.listing_image, article.hero_image) if image]
-    prefetch_related_objects(images, "renditions")
-    return articles
+    """Ready `queryset` for cards: the card images joined, their renditions fetched in one query
+    per image field (none when no card has that image), and the StreamFields, which no card
+    shows, left unread. Without this, every card costs a query for its image and more for its
+    renditions."""
+    renditions = get_image_model().get_rendition_model().objects.all()
+    return (
+        queryset.select_related("listing_image", "hero_image")
+        .prefetch_related(
+            Prefetch("listing_image__renditions", queryset=renditions),
+            Prefetch("hero_image__renditions", queryset=renditions),
+        )
+        .defer_streamfields()
+    )
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -107,11 +107,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         form = NewsFilterForm(request.GET or None, years=self.years(request), request=request)
         articles = form.filter(self.articles(request))
         paginator = Paginator(articles, self.per_page)
-        page_obj = page_or_404(paginator, request)
-        page_obj.object_list = prefetch_card_renditions(list(page_obj.object_list))
         context.update(
             filter_form=form,
-            page_obj=page_obj,
+            page_obj=page_or_404(paginator, request),
             feed_links=self.feed_links(
                 category=form.selected("category"),
                 region=form.selected("region"),
@@ -328,7 +326,7 @@ class NewsArticlePage(BasePage):
             return []
         queryset = NewsArticlePage.objects.visible(request).filter(match).exclude(pk=self.pk)
         queryset = with_listing_images(queryset.select_related("category")).order_by("-date", "-pk")
-        return prefetch_card_renditions(list(queryset[:limit]))
+        return list(queryset[:limit])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

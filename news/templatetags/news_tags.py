@@ -8,7 +8,7 @@ from django.utils import timezone
 from iurc_portal.core.languages import english_source
 from iurc_portal.core.query import section_page
 from news.models import EventIndexPage, EventPage, NewsArticlePage, NewsIndexPage
-from news.models.news import prefetch_card_renditions, with_listing_images
+from news.models.news import with_listing_images
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ register = template.Library()
 def _latest_articles(request, limit, **filters):
     articles = with_listing_images(NewsArticlePage.objects.visible(request).filter(**filters))
     articles = articles.select_related("category").order_by("-date", "-pk")
-    return prefetch_card_renditions(list(articles[:limit]))
+    return list(articles[:limit])
 
 
 @register.simple_tag(takes_context=True)

@@ -87,3 +87,22 @@ def test_the_home_page_costs_two_queries_fewer_than_with_wagtails_serve(client, 
     with CaptureQueriesContext(connection) as wagtails:
         client.get("/")
     assert len(ours) == len(wagtails) - 2
+
+
+def test_a_section_is_routed_from_the_menus_pages_with_only_its_own_row_read(
+    rf, demo_site, monkeypatch, django_assert_num_queries
+):
+    """/news/ is one of the home page's children, which every page's menu reads anyway: routing
+    then reads only the section's own row, where Wagtail reads the child by slug, then its type's row."""
+    from iurc_portal.core.query import site_sections
+
+    request = rf.get("/news/")
+    root = demo_site.root_page.specific
+    site_sections(request)  # as the menu does on every page
+    with django_assert_num_queries(1):
+        ours = resolve(root, request, ["news"])
+    monkeypatch.delattr(BasePage, "route")
+    with django_assert_num_queries(2):
+        wagtails = resolve(root, request, ["news"])
+    assert ours == wagtails
+    assert ours[1] == "NewsIndexPage"

@@ -92,6 +92,23 @@ def test_call_closes_on_time_with_the_page_cache_on(call, client, settings, redi
         assert "Call for cities" not in client.get("/").content.decode()
 
 
+def test_the_home_page_lists_a_call_the_moment_it_opens_with_the_page_cache_on(
+    call, client, settings, redis_cache, home_page
+):
+    settings.PAGE_CACHE_ENABLED = True
+    settings.PAGE_CACHE_SECONDS = 24 * 3600  # far longer than the time to opening
+    with time_machine.travel(dt.datetime(2030, 1, 1, 8, 59, tzinfo=BRUSSELS), tick=False) as traveller:
+        before = client.get("/")
+        assert before["X-Page-Cache"] == "miss"
+        assert "Call for cities" not in before.content.decode()  # upcoming, not open
+        assert client.get("/")["X-Page-Cache"] == "hit"
+
+        traveller.move_to(dt.datetime(2030, 1, 1, 9, 0, 1, tzinfo=BRUSSELS))
+        after = client.get("/")
+        assert after["X-Page-Cache"] == "miss"
+        assert "Call for cities" in after.content.decode()
+
+
 def make_listing(programme, count):
     activities = add(programme, ActivityIndexPage, title="Activities", slug="activities")
     resources = add(programme, ResourceIndexPage, title="Resources", slug="resources")

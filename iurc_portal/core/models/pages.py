@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -27,6 +29,7 @@ def _has_subroute(page_class, remaining):
     return True
 
 
+@cache
 def _own_relations(model):
     """The rows a page type's own foreign keys name (its hero image, category, country…).
 
@@ -34,11 +37,11 @@ def _own_relations(model):
     listing and social images every page type inherits: they are usually empty, an image row is
     wide, and `prefetch_images` reads them in one query when they are set."""
     inherited = {field.name for field in BasePage._meta.local_fields}  # abstract: copied into each type
-    return [
+    return tuple(
         field.name
         for field in model._meta.concrete_fields
         if field.many_to_one and field.model is not Page and field.name not in inherited
-    ]
+    )
 
 
 def specific_with_relations(page):
